@@ -1,0 +1,179 @@
+"""The cast every test reuses: a small real tree and one person per role.
+
+Tree (built through the real actions):
+    Ban Chỉ đạo Trung ương (party body)                    <- admin
+      Tỉnh Gia Lai (province)                              <- province_officer, committee
+        Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh (party body)
+          Văn phòng UBND tỉnh (agency)                     <- employee (staff)
+            Phòng Hành chính - Tổ chức (department)
+          Công ty Cổ phần Cà phê Gia Lai (enterprise)
+        Xã Thanh Miện (commune)                            <- commune_officer
+          Thôn Đông (residential community)
+        Phường Quy Nhơn (commune)                          <- other_commune_officer
+The committee member sits on the province's steering committee and follows Xã Thanh Miện.
+The citizen has an account and no role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from coso.units import actions as unit_actions
+from coso.units.models import CommitteePosition, Role, Unit, UnitKind, User
+
+PASSWORD = "Mat-khau-thu-nghiem-2024"
+
+
+def make_user(username: str, full_name: str, home_unit: Unit | None = None, **extra) -> User:
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, full_name=full_name, home_unit=home_unit, **extra
+    )
+    return user
+
+
+@pytest.fixture
+def root_admin(db) -> User:
+    return User.objects.create_superuser(
+        username="sysadmin", password=PASSWORD, full_name="Quản trị hệ thống", email=""
+    )
+
+
+@pytest.fixture
+def tree(root_admin) -> SimpleNamespace:
+    add = unit_actions.create_unit
+    central = add(
+        by=root_admin,
+        parent=None,
+        name="Ban Chỉ đạo Trung ương",
+        kind=UnitKind.PARTY_BODY,
+        short_name="BCĐTW",
+    )
+    province = add(by=root_admin, parent=central, name="Tỉnh Gia Lai", kind=UnitKind.PROVINCE)
+    bloc = add(
+        by=root_admin,
+        parent=province,
+        name="Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh",
+        kind=UnitKind.PARTY_BODY,
+        short_name="ĐUK",
+    )
+    office = add(
+        by=root_admin, parent=bloc, name="Văn phòng UBND tỉnh", kind=UnitKind.AGENCY, staff_count=85
+    )
+    department = add(
+        by=root_admin, parent=office, name="Phòng Hành chính - Tổ chức", kind=UnitKind.DEPARTMENT
+    )
+    enterprise = add(
+        by=root_admin, parent=bloc, name="Công ty Cổ phần Cà phê Gia Lai", kind=UnitKind.ENTERPRISE
+    )
+    commune = add(by=root_admin, parent=province, name="Xã Thanh Miện", kind=UnitKind.COMMUNE)
+    village = add(by=root_admin, parent=commune, name="Thôn Đông", kind=UnitKind.RESIDENTIAL)
+    other_commune = add(
+        by=root_admin, parent=province, name="Phường Quy Nhơn", kind=UnitKind.COMMUNE
+    )
+    return SimpleNamespace(
+        central=central,
+        province=province,
+        bloc=bloc,
+        office=office,
+        department=department,
+        enterprise=enterprise,
+        commune=commune,
+        village=village,
+        other_commune=other_commune,
+    )
+
+
+def _with_role(root_admin: User, user: User, unit: Unit, role: str) -> User:
+    unit_actions.assign_role(by=root_admin, user=user, unit=unit, role=role)
+    return user
+
+
+@pytest.fixture
+def admin(root_admin, tree) -> User:
+    user = make_user("admin", "Nguyễn Quản Trị", tree.central)
+    return _with_role(root_admin, user, tree.central, Role.ADMIN)
+
+
+@pytest.fixture
+def province_officer(root_admin, tree) -> User:
+    user = make_user("tinh", "Trần Thị Tỉnh", tree.province, email="tinh@example.org")
+    return _with_role(root_admin, user, tree.province, Role.STEERING_OFFICER)
+
+
+@pytest.fixture
+def commune_officer(root_admin, tree) -> User:
+    user = make_user("xa", "Lê Văn Xã", tree.commune, email="xa@example.org")
+    return _with_role(root_admin, user, tree.commune, Role.UNIT_OFFICER)
+
+
+@pytest.fixture
+def other_commune_officer(root_admin, tree) -> User:
+    user = make_user("phuong", "Phạm Thị Phường", tree.other_commune)
+    return _with_role(root_admin, user, tree.other_commune, Role.UNIT_OFFICER)
+
+
+@pytest.fixture
+def employee(root_admin, tree) -> User:
+    user = make_user("nhanvien", "Hoàng Văn Viên", tree.office)
+    return _with_role(root_admin, user, tree.office, Role.STAFF)
+
+
+@pytest.fixture
+def citizen(db) -> User:
+    return make_user("congdan", "Đỗ Thị Dân")
+
+
+@pytest.fixture
+def committee(root_admin, tree, province_officer):
+    return unit_actions.create_committee(
+        by=province_officer,
+        unit=tree.province,
+        name="Ban Chỉ đạo thực hiện dân chủ ở cơ sở tỉnh",
+        established_on=dt.date(2024, 1, 5),
+    )
+
+
+@pytest.fixture
+def committee_member(root_admin, tree, committee, province_officer) -> User:
+    user = make_user("uyvien", "Vũ Văn Ủy Viên", tree.province)
+    member = unit_actions.add_committee_member(
+        committee, by=province_officer, user=user, position=CommitteePosition.MEMBER
+    )
+    unit_actions.assign_follow(member, by=province_officer, unit=tree.commune)
+    return user
+
+
+@pytest.fixture
+def personas(
+    admin,
+    province_officer,
+    commune_officer,
+    other_commune_officer,
+    employee,
+    citizen,
+    committee_member,
+):
+    """Every persona at once, for permission matrices."""
+    return SimpleNamespace(
+        admin=admin,
+        province_officer=province_officer,
+        commune_officer=commune_officer,
+        other_commune_officer=other_commune_officer,
+        employee=employee,
+        citizen=citizen,
+        committee_member=committee_member,
+    )
+
+
+@pytest.fixture
+def login(client):
+    """Sign a persona in on the test client: `login(user)` returns the client."""
+
+    def _login(user: User):
+        client.force_login(user)
+        return client
+
+    return _login

@@ -1,0 +1,1 @@
+"""coso: the platform on which grassroots democracy (dân chủ ở cơ sở) is run."""

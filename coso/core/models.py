@@ -1,0 +1,62 @@
+"""What every app shares: timestamps, the audit log, in-app notifications."""
+
+from auditlog.models import AbstractLogEntry
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class AuditEntry(AbstractLogEntry):
+    """One audited change (who, when, what), kept with the tree path of the unit it belongs to.
+
+    django-auditlog writes these for every registered model; the indexed unit path lets an
+    officer read the log of their own subtree with one range query.
+    """
+
+    unit_path = models.CharField(max_length=255, blank=True, default="", db_index=True)
+
+    class Meta(AbstractLogEntry.Meta):
+        swappable = "AUDITLOG_LOGENTRY_MODEL"
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def save(self, *args, **kwargs):
+        if not self.unit_path and isinstance(self.additional_data, dict):
+            self.unit_path = self.additional_data.get("unit_path", "") or ""
+        super().save(*args, **kwargs)
+
+
+class Notification(models.Model):
+    """A reminder shown in the app (and e-mailed when the user has an address).
+
+    `key` makes reminders idempotent: the worker may run twice, a user is told once.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    key = models.CharField(max_length=200)
+    message = models.TextField(_("message"))
+    url = models.CharField(max_length=500, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="notification_once_per_key")
+        ]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self) -> str:
+        return self.message[:80]

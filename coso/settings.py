@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "coso.core",
     "coso.units",
     "coso.plans",
+    "coso.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -111,7 +112,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    DATABASES["default"]["TEST"] = {"NAME": env_str("COSO_TEST_SQLITE", "")}
+else:
+    # Lets several test runs share one PostgreSQL server without dropping each other's database.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("COSO_TEST_DB_NAME") or None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "units.User"

@@ -15,7 +15,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if paths:
         unit = Unit.objects.filter(path=paths[0]).first()
         if unit is not None:
-            return redirect("plans:dashboard", unit_id=unit.pk)
+            return redirect("dashboard:unit", unit_id=unit.pk)
     return render(request, "core/no_role.html")
 
 

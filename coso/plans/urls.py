@@ -5,5 +5,4 @@ from . import views
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
-    path("bang-dieu-khien/<int:unit_id>/", views.dashboard, name="dashboard"),
 ]

@@ -6,8 +6,3 @@ from django.shortcuts import render
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     return render(request, "base.html")
-
-
-@login_required
-def dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
-    return render(request, "base.html")

@@ -89,14 +89,18 @@ def get_task_for(user: User, pk: int | str) -> Task:
         .filter(pk=pk)
         .first()
     )
-    if task is None or not can_view_plan(user, task.plan):
+    # The lead person reads the task they lead even without a role over the plan's unit.
+    if task is None or not (task.lead_person_id == user.pk or can_view_plan(user, task.plan)):
         raise Http404
     return task
 
 
 def get_evidence_for(user: User, pk: int | str) -> TaskEvidence:
     evidence = TaskEvidence.objects.select_related("task__plan__unit").filter(pk=pk).first()
-    if evidence is None or not can_view_plan(user, evidence.task.plan):
+    if evidence is None:
+        raise Http404
+    task = evidence.task
+    if not (task.lead_person_id == user.pk or can_view_plan(user, task.plan)):
         raise Http404
     return evidence
 

@@ -34,6 +34,14 @@ def make_user(username: str, full_name: str, home_unit: Unit | None = None, **ex
     return user
 
 
+@pytest.fixture(autouse=True)
+def _fast_hashing_and_private_media(settings, tmp_path) -> None:
+    """Personas are created for every test: the production password hasher would dominate
+    the run. Uploaded files go to a throw-away directory."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def root_admin(db) -> User:
     return User.objects.create_superuser(

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.http import Http404
 
-from .models import FollowAssignment, Role, SteeringCommittee, Unit, User
+from .models import (
+    CommitteeMember,
+    FollowAssignment,
+    Role,
+    RoleAssignment,
+    SteeringCommittee,
+    Unit,
+    User,
+)
 
 # Roles that may create and change plans, tasks and committees of the units they cover.
 MANAGERS = (Role.ADMIN, Role.STEERING_OFFICER, Role.UNIT_OFFICER)
@@ -144,3 +152,22 @@ def get_follow_assignment_for(user: User, pk: int | str) -> FollowAssignment:
     ):
         raise Http404
     return assignment
+
+
+# --- Read-only helpers for the units pages ----------------------------------------------------
+
+
+def get_role_assignment_for(user: User, pk: int | str) -> RoleAssignment:
+    """Checked fetch of a role assignment: 404 unless the user may read its unit."""
+    assignment = RoleAssignment.objects.select_related("unit", "user").filter(pk=pk).first()
+    if assignment is None or not can_view_unit(user, assignment.unit):
+        raise Http404
+    return assignment
+
+
+def get_committee_member_for(user: User, pk: int | str) -> CommitteeMember:
+    """Checked fetch of a committee seat: 404 unless the user may read the committee's unit."""
+    member = CommitteeMember.objects.select_related("user", "committee__unit").filter(pk=pk).first()
+    if member is None or not can_view_unit(user, member.committee.unit):
+        raise Http404
+    return member

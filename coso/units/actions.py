@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from treebeard.exceptions import InvalidMoveToDescendant
 
@@ -235,3 +235,37 @@ def record_follow_up(
             recommendations=recommendations.strip(),
             author=by,
         )
+
+
+@transaction.atomic
+def create_user(
+    *,
+    by: User,
+    unit: Unit,
+    role: str,
+    username: str,
+    password: str,
+    full_name: str = "",
+    email: str = "",
+    job_title: str = "",
+) -> User:
+    """Open an account in `unit` with a role there, in one audited step."""
+    _require(access.can_assign_roles(by, unit))
+    username = username.strip()
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("This username is already taken.")})
+    with acting_as(by):
+        try:
+            with transaction.atomic():
+                account = User.objects.create_user(
+                    username=username,
+                    password=password,
+                    full_name=full_name.strip(),
+                    email=email.strip(),
+                    job_title=job_title.strip(),
+                    home_unit=unit,
+                )
+        except IntegrityError as exc:  # the same name submitted twice at once
+            raise ValidationError({"username": _("This username is already taken.")}) from exc
+        RoleAssignment.objects.create(user=account, unit=unit, role=role)
+    return account

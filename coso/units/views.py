@@ -15,7 +15,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
-from django.db import transaction
 from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +22,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
-from coso.core.audit import acting_as
 from coso.core.dates import today
 from coso.core.forms import apply_validation_error
 from coso.core.models import AuditEntry
@@ -382,18 +380,16 @@ def user_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            # There is no create-user action yet: the account and its role are made in one
-            # transaction, audited as the signed-in administrator.
-            with transaction.atomic(), acting_as(user):
-                account = User.objects.create_user(
-                    username=data["username"],
-                    password=data["password"],
-                    full_name=data["full_name"],
-                    email=data["email"],
-                    job_title=data["job_title"],
-                    home_unit=unit,
-                )
-                actions.assign_role(by=user, user=account, unit=unit, role=data["role"])
+            account = actions.create_user(
+                by=user,
+                unit=unit,
+                role=data["role"],
+                username=data["username"],
+                password=data["password"],
+                full_name=data["full_name"],
+                email=data["email"],
+                job_title=data["job_title"],
+            )
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

@@ -34,6 +34,21 @@ def make_user(username: str, full_name: str, home_unit: Unit | None = None, **ex
     return user
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Drop django-auditlog's own log table from the test database.
+
+    coso swaps the audit model for core.AuditEntry, but auditlog's first migration still
+    creates its unused table with a key to users; on PostgreSQL that key blocks the TRUNCATE
+    with which transactional tests (the browser tests) clean up.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cascade = " CASCADE" if connection.vendor == "postgresql" else ""
+        cursor.execute(f"DROP TABLE IF EXISTS auditlog_logentry{cascade}")
+
+
 @pytest.fixture(autouse=True)
 def _fast_hashing_and_private_media(settings, tmp_path) -> None:
     """Personas are created for every test: the production password hasher would dominate

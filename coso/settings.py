@@ -169,6 +169,8 @@ TASKS = {
     }
 }
 COSO_REMINDER_INTERVAL_SECONDS = env_int("COSO_REMINDER_INTERVAL_SECONDS", 3600)
+# Public address of the site, so links in reminder e-mails are absolute (e.g. https://coso.example.vn).
+COSO_BASE_URL = env_str("COSO_BASE_URL", "")
 
 AUDITLOG_LOGENTRY_MODEL = "core.AuditEntry"
 AUDITLOG_INCLUDE_ALL_MODELS = False

@@ -2,8 +2,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
+from coso.core.models import Notification
+from coso.core.notifications import mark_all_read
 from coso.units.access import paths_for
 from coso.units.models import Unit
 
@@ -21,9 +22,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
-    items = request.user.notifications.all()
-    page = Paginator(items, 30).get_page(request.GET.get("page"))
+    """The user's own reminders, newest first; POST marks them all as read."""
     if request.method == "POST":
-        request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+        mark_all_read(request.user)
         return redirect("notifications")
+    items = Notification.objects.filter(recipient=request.user).order_by("-created_at", "-pk")
+    page = Paginator(items, 30).get_page(request.GET.get("page"))
     return render(request, "core/notifications.html", {"page_obj": page})

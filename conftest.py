@@ -26,6 +26,25 @@ from coso.units.models import CommitteePosition, Role, Unit, UnitKind, User
 
 PASSWORD = "Mat-khau-thu-nghiem-2024"
 
+# Every persona of the permission matrices, "anonymous" being nobody signed in.
+PERSONAS = (
+    "admin",
+    "province_officer",
+    "commune_officer",
+    "other_commune_officer",
+    "employee",
+    "committee_member",
+    "citizen",
+    "anonymous",
+)
+
+
+def client_as(client, personas: SimpleNamespace, name: str):
+    """The test client signed in as the persona `name` (or left anonymous)."""
+    if name != "anonymous":
+        client.force_login(getattr(personas, name))
+    return client
+
 
 def make_user(username: str, full_name: str, home_unit: Unit | None = None, **extra) -> User:
     user = User.objects.create_user(

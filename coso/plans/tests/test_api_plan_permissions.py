@@ -4,20 +4,11 @@ import datetime as dt
 
 import pytest
 
+from conftest import PERSONAS, client_as
 from coso.core.models import AuditEntry
 from coso.plans import actions
 from coso.plans.models import Plan, PlanStatus, Task, Timing
 
-PERSONAS = (
-    "admin",
-    "province_officer",
-    "commune_officer",
-    "other_commune_officer",
-    "employee",
-    "committee_member",
-    "citizen",
-    "anonymous",
-)
 # A commune's draft plan: read by whoever's roles reach the commune.
 READ_DRAFT = {
     "admin": 200,
@@ -79,12 +70,6 @@ def commune_plan(tree, personas) -> Plan:
     return plan
 
 
-def _client_as(client, personas, name: str):
-    if name != "anonymous":
-        client.force_login(getattr(personas, name))
-    return client
-
-
 def _state(plan: Plan) -> tuple:
     plan = Plan.objects.get(pk=plan.pk)
     return (
@@ -98,7 +83,7 @@ def _state(plan: Plan) -> tuple:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_read_a_commune_draft_plan(client, personas, commune_plan, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
 
     response = api.get(f"/api/v1/plans/{commune_plan.pk}")
 
@@ -112,7 +97,7 @@ def test_read_a_commune_draft_plan(client, personas, commune_plan, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_read_the_upper_levels_issued_plan(client, personas, province_plan, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
 
     response = api.get(f"/api/v1/plans/{province_plan.pk}")
 
@@ -121,7 +106,7 @@ def test_read_the_upper_levels_issued_plan(client, personas, province_plan, pers
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_create_plan(client, personas, tree, commune_plan, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(commune_plan)
 
     response = api.post(
@@ -150,7 +135,7 @@ def test_create_plan(client, personas, tree, commune_plan, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_change_plan(client, personas, commune_plan, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(commune_plan)
 
     response = api.patch(
@@ -170,7 +155,7 @@ def test_change_plan(client, personas, commune_plan, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_issue_plan(client, personas, commune_plan, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(commune_plan)
 
     response = api.post(f"/api/v1/plans/{commune_plan.pk}/issue")
@@ -186,7 +171,7 @@ def test_issue_plan(client, personas, commune_plan, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_derive_plan(client, personas, tree, province_plan, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     task = province_plan.tasks.get()
     before = _state(province_plan)
 

@@ -4,20 +4,11 @@ import datetime as dt
 
 import pytest
 
+from conftest import PERSONAS, client_as
 from coso.core.models import AuditEntry
 from coso.plans import actions
 from coso.plans.models import Task, TaskStatus, Timing
 
-PERSONAS = (
-    "admin",
-    "province_officer",
-    "commune_officer",
-    "other_commune_officer",
-    "employee",
-    "committee_member",
-    "citizen",
-    "anonymous",
-)
 READ = {
     "admin": 200,
     "province_officer": 200,
@@ -61,12 +52,6 @@ def task(tree, personas) -> Task:
     )
 
 
-def _client_as(client, personas, name: str):
-    if name != "anonymous":
-        client.force_login(getattr(personas, name))
-    return client
-
-
 def _state(task: Task) -> tuple:
     task = Task.objects.get(pk=task.pk)
     return (
@@ -81,7 +66,7 @@ def _state(task: Task) -> tuple:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_read_task(client, personas, tree, task, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
 
     response = api.get(f"/api/v1/tasks/{task.pk}")
 
@@ -98,7 +83,7 @@ def test_read_task(client, personas, tree, task, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_add_task(client, personas, tree, task, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(task)
 
     response = api.post(
@@ -123,7 +108,7 @@ def test_add_task(client, personas, tree, task, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_change_task(client, personas, task, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(task)
 
     response = api.patch(
@@ -143,7 +128,7 @@ def test_change_task(client, personas, task, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_change_task_status(client, personas, task, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(task)
 
     response = api.post(
@@ -163,7 +148,7 @@ def test_change_task_status(client, personas, task, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_record_task_progress(client, personas, task, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(task)
 
     response = api.post(

@@ -5,20 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from conftest import PERSONAS
 from coso.plans.models import Plan, PlanSection, Task, TaskEvidence
 
 from .conftest import pdf_file
-
-PERSONAS = (
-    "admin",
-    "province_officer",
-    "commune_officer",
-    "other_commune_officer",
-    "employee",
-    "committee_member",
-    "citizen",
-    "anonymous",
-)
 
 
 def _request(name: str, world, tree):

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from conftest import PERSONAS, client_as
 from coso.core.models import AuditEntry
 from coso.units import actions
 from coso.units.models import (
@@ -14,16 +15,6 @@ from coso.units.models import (
     SteeringCommittee,
 )
 
-PERSONAS = (
-    "admin",
-    "province_officer",
-    "commune_officer",
-    "other_commune_officer",
-    "employee",
-    "committee_member",
-    "citizen",
-    "anonymous",
-)
 READ = {
     "admin": 200,
     "province_officer": 200,
@@ -78,12 +69,6 @@ def commune_seat(commune_committee, personas) -> CommitteeMember:
     )
 
 
-def _client_as(client, personas, name: str):
-    if name != "anonymous":
-        client.force_login(getattr(personas, name))
-    return client
-
-
 def _state() -> tuple[int, ...]:
     return (
         SteeringCommittee.objects.count(),
@@ -96,7 +81,7 @@ def _state() -> tuple[int, ...]:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_read_committee_with_members(client, personas, commune_seat, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
 
     response = api.get(f"/api/v1/committees/{commune_seat.committee_id}")
 
@@ -111,7 +96,7 @@ def test_read_committee_with_members(client, personas, commune_seat, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_list_committees_of_a_unit(client, personas, tree, commune_committee, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
 
     response = api.get(f"/api/v1/units/{tree.commune.pk}/committees")
 
@@ -122,7 +107,7 @@ def test_list_committees_of_a_unit(client, personas, tree, commune_committee, pe
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_create_committee(client, personas, tree, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state()
 
     response = api.post(
@@ -143,7 +128,7 @@ def test_create_committee(client, personas, tree, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_seat_a_member(client, personas, commune_committee, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state()
 
     response = api.post(
@@ -162,7 +147,7 @@ def test_seat_a_member(client, personas, commune_committee, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_assign_follow(client, personas, tree, commune_seat, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state()
 
     response = api.post(
@@ -183,7 +168,7 @@ def test_assign_follow(client, personas, tree, commune_seat, persona):
 def test_record_follow_up_note(client, personas, persona):
     # given the committee member follows Xã Thanh Miện
     follow = FollowAssignment.objects.get(member__user=personas.committee_member)
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state()
 
     response = api.post(

@@ -2,19 +2,10 @@
 
 import pytest
 
+from conftest import PERSONAS, client_as
 from coso.core.models import AuditEntry
 from coso.units.models import Unit
 
-PERSONAS = (
-    "admin",
-    "province_officer",
-    "commune_officer",
-    "other_commune_officer",
-    "employee",
-    "committee_member",
-    "citizen",
-    "anonymous",
-)
 READ = {
     "admin": 200,
     "province_officer": 200,
@@ -38,12 +29,6 @@ MANAGE = {
 }
 
 
-def _client_as(client, personas, name: str):
-    if name != "anonymous":
-        client.force_login(getattr(personas, name))
-    return client
-
-
 def _state(tree) -> tuple:
     commune = Unit.objects.get(pk=tree.commune.pk)
     return (
@@ -58,7 +43,7 @@ def _state(tree) -> tuple:
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_read_unit(client, personas, tree, persona):
     # given a persona
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
 
     # when they read the commune
     response = api.get(f"/api/v1/units/{tree.commune.pk}")
@@ -77,7 +62,7 @@ def test_read_unit(client, personas, tree, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_create_unit(client, personas, tree, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(tree)
 
     response = api.post(
@@ -100,7 +85,7 @@ def test_create_unit(client, personas, tree, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_rename_unit(client, personas, tree, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(tree)
 
     response = api.patch(
@@ -119,7 +104,7 @@ def test_rename_unit(client, personas, tree, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_move_unit(client, personas, tree, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(tree)
 
     response = api.post(
@@ -147,7 +132,7 @@ def test_move_unit(client, personas, tree, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_close_unit(client, personas, tree, persona):
-    api = _client_as(client, personas, persona)
+    api = client_as(client, personas, persona)
     before = _state(tree)
 
     response = api.post(

@@ -72,7 +72,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _fast_hashing_and_private_media(settings, tmp_path) -> None:
     """Personas are created for every test: the production password hasher would dominate
     the run. Uploaded files go to a throw-away directory."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        # Still checks passwords hashed the production way (the demo data, loaded once).
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

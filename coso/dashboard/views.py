@@ -1,8 +1,157 @@
+"""A unit's dashboard and the cascade coverage view: read-only pages, a fixed number of queries."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+
+from coso.core.dates import today
+from coso.plans.access import can_view_dashboard
+from coso.plans.models import Plan
+from coso.units.access import get_unit_for
+from coso.units.models import PLANNING_KINDS, Unit, User
+
+from . import charts, queries
+
+CHILDREN_PER_PAGE = 50
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def _year(request: HttpRequest) -> int:
+    """The ?year= asked for; the current year when missing or not a sensible year."""
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return today().year
+    return year if FIRST_YEAR <= year <= LAST_YEAR else today().year
+
+
+def _years_around(year: int) -> list[int]:
+    current = today().year
+    return sorted({*range(current - 3, current + 2), year})
+
+
+def _dashboard_unit(request: HttpRequest, unit_id: int) -> Unit:
+    unit = get_unit_for(request.user, unit_id)
+    if not can_view_dashboard(request.user, unit):
+        raise Http404
+    return unit
+
+
+def task_list_url(unit: Unit, year: int, **filters: str | int) -> str:
+    """The plans app's task list, filtered to what a number on the dashboard counts."""
+    query = {"unit": unit.pk, "year": year, **filters}
+    return f"{reverse('plans:tasks')}?{urlencode(query)}"
+
+
+def coverage_url(unit: Unit, year: int) -> str:
+    return f"{reverse('dashboard:coverage', args=[unit.pk])}?{urlencode({'year': year})}"
+
+
+def dashboard_url(unit: Unit, year: int) -> str:
+    return f"{reverse('dashboard:unit', args=[unit.pk])}?{urlencode({'year': year})}"
+
+
+def plan_url(plan: Plan) -> str:
+    return reverse("plans:detail", args=[plan.pk])
+
+
+def _crumbs(user: User, unit: Unit, year: int, view_name: str) -> list[tuple[str, str]]:
+    """Ancestors with a link where the user may open their page: one query."""
+    crumbs = []
+    for ancestor in unit.ancestors_and_self():
+        url = ""
+        if ancestor.pk != unit.pk and can_view_dashboard(user, ancestor):
+            url = f"{reverse(view_name, args=[ancestor.pk])}?{urlencode({'year': year})}"
+        crumbs.append((ancestor.name, url))
+    return crumbs
 
 
 @login_required
 def unit_dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
-    return render(request, "base.html")
+    unit = _dashboard_unit(request, unit_id)
+    year = _year(request)
+
+    summary = queries.task_summary(unit, year)
+    status_bars, status_height = charts.horizontal_bars(
+        summary.by_status, lambda b: task_list_url(unit, year, status=b.key)
+    )
+    quarter_bars, quarter_width = charts.columns(
+        summary.by_quarter, lambda b: task_list_url(unit, year, quarter=b.key)
+    )
+    page = Paginator(queries.open_children(unit), CHILDREN_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "dashboard/unit.html",
+        {
+            "unit": unit,
+            "year": year,
+            "years": _years_around(year),
+            "crumbs": _crumbs(request.user, unit, year, "dashboard:unit"),
+            "summary": summary,
+            "all_tasks_url": task_list_url(unit, year),
+            "overdue_url": task_list_url(unit, year, overdue=1),
+            "status_bars": status_bars,
+            "status_height": status_height,
+            "quarter_bars": quarter_bars,
+            "quarter_width": quarter_width,
+            "overdue": queries.overdue_tasks(unit, year),
+            "coverage": queries.subordinate_coverage(unit, year),
+            "coverage_url": coverage_url(unit, year),
+            "page_obj": page,
+            "follow_rows": [
+                (row, dashboard_url(row.unit, year)) for row in queries.follow_rows(list(page))
+            ],
+            "querystring_base": urlencode({"year": year}) + "&",
+        },
+    )
+
+
+@login_required
+def coverage(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = _dashboard_unit(request, unit_id)
+    year = _year(request)
+
+    page = Paginator(queries.children_by_coverage(unit, year), CHILDREN_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    children = list(page)
+    totals, by_child = queries.coverage_by_child(unit, year)
+    nothing = queries.Coverage(issued=0, expected=0)
+    plans = queries.own_plans_of([unit, *children], year)
+    rows = [
+        {
+            "unit": child,
+            "expected": child.kind in PLANNING_KINDS,
+            "plans": [(plan, plan_url(plan)) for plan in plans[child.pk]],
+            "coverage": by_child.get(child.path, nothing),
+            "coverage_url": coverage_url(child, year),
+            "dashboard_url": dashboard_url(child, year),
+        }
+        for child in children
+    ]
+    return render(
+        request,
+        "dashboard/coverage.html",
+        {
+            "unit": unit,
+            "year": year,
+            "years": _years_around(year),
+            "crumbs": _crumbs(request.user, unit, year, "dashboard:coverage"),
+            "own_plans": [(plan, plan_url(plan)) for plan in plans[unit.pk]],
+            "unit_expected": unit.kind in PLANNING_KINDS,
+            "totals": totals,
+            "missing_children": queries.missing_children_count(unit, year),
+            "rows": rows,
+            "page_obj": page,
+            "dashboard_url": dashboard_url(unit, year),
+            "querystring_base": urlencode({"year": year}) + "&",
+        },
+    )

@@ -15,7 +15,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from coso.core.dates import today
 from coso.units.access import get_unit_for, visible_units
-from coso.units.models import Unit, User
+from coso.units.models import Unit, User, path_within
 
 from . import access, actions
 from .models import (
@@ -317,7 +317,7 @@ def list_plans(
         plans = plans.filter(year=year)
     if unit_id is not None:
         path = _subtree_path(unit_id)
-        plans = plans.filter(unit_path__startswith=path) if path else plans.none()
+        plans = plans.filter(path_within("unit_path", path)) if path else plans.none()
     if status is not None:
         plans = plans.filter(status=status)
     if q.strip():
@@ -412,7 +412,7 @@ def list_tasks(
     tasks = access.visible_tasks(request.user)
     if unit_id is not None:
         path = _subtree_path(unit_id)
-        tasks = tasks.filter(unit_path__startswith=path) if path else tasks.none()
+        tasks = tasks.filter(path_within("unit_path", path)) if path else tasks.none()
     if plan_id is not None:
         tasks = tasks.filter(plan_id=plan_id)
     if status is not None:

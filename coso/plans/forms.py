@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from coso.core.forms import DateField
 from coso.core.uploads import ALLOWED_EXTENSIONS
 from coso.units.access import MANAGERS, paths_for
-from coso.units.models import PLANNING_KINDS, Unit, User
+from coso.units.models import PLANNING_KINDS, Unit, User, path_within
 
 from .models import Plan, PlanKind, PlanSection, PlanStatus, Task, TaskStatus, Timing
 
@@ -47,7 +47,7 @@ def creatable_units(user: User, *, under: Unit | None = None) -> QuerySet[Unit]:
             continue
         else:
             base_path, base_depth = path, len(path) // Unit.steplen
-        condition |= Q(path__startswith=base_path, depth__lte=base_depth + CHOICE_DEPTH)
+        condition |= path_within("path", base_path) & Q(depth__lte=base_depth + CHOICE_DEPTH)
     qs = Unit.objects.filter(condition).active().filter(kind__in=PLANNING_KINDS)
     if under is not None:
         qs = qs.exclude(pk=under.pk)
@@ -188,8 +188,8 @@ class TaskForm(forms.Form):
         self.fields["target_units"].queryset = units
         self.fields["lead_person"].queryset = (
             User.objects.filter(
+                path_within("home_unit__path", plan.unit_path),
                 is_active=True,
-                home_unit__path__startswith=plan.unit_path,
                 home_unit__depth__lte=plan.unit.depth + CHOICE_DEPTH,
             )
             .select_related("home_unit")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from coso.core.dates import month_end, quarter_end, today
 from coso.core.models import TimeStampedModel
 from coso.core.text import fold
-from coso.units.models import Unit
+from coso.units.models import Unit, path_within
 
 
 class PlanKind(models.TextChoices):
@@ -28,7 +28,7 @@ class PlanStatus(models.TextChoices):
 
 class PlanQuerySet(models.QuerySet):
     def in_subtree(self, unit: Unit) -> PlanQuerySet:
-        return self.filter(unit_path__startswith=unit.path)
+        return self.filter(path_within("unit_path", unit.path))
 
     def issued(self) -> PlanQuerySet:
         return self.filter(status=PlanStatus.ISSUED)
@@ -183,7 +183,7 @@ TASK_TRANSITIONS: dict[str, tuple[str, ...]] = {
 
 class TaskQuerySet(models.QuerySet):
     def in_subtree(self, unit: Unit) -> TaskQuerySet:
-        return self.filter(unit_path__startswith=unit.path)
+        return self.filter(path_within("unit_path", unit.path))
 
     def open(self) -> TaskQuerySet:
         return self.filter(status__in=OPEN_STATUSES)

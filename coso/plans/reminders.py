@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from coso.core.dates import format_date
 from coso.core.notifications import Reminder, email_notifications, notify
-from coso.units.models import PLANNING_KINDS, Role, RoleAssignment, Unit, User
+from coso.units.models import PLANNING_KINDS, Role, RoleAssignment, Unit, User, path_within
 
 from .models import Plan, PlanStatus, Task
 
@@ -132,7 +132,7 @@ def missing_plan_reminders(on: dt.date) -> Iterator[Reminder]:
         # Direct children: one index range on (depth, path) per parent unit.
         children_q = Q(pk__in=[])
         for path in plans_by_path:
-            children_q |= Q(depth=len(path) // Unit.steplen + 1, path__startswith=path)
+            children_q |= path_within("path", path) & Q(depth=len(path) // Unit.steplen + 1)
         children = list(
             Unit.objects.active()
             .filter(children_q, kind__in=PLANNING_KINDS)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q, QuerySet
 
-from coso.units.models import User
+from coso.units.models import User, path_within
 
 from . import access
 from .models import Plan, PlanStatus, Task, TaskStatus
@@ -38,7 +38,7 @@ def carried_tasks(
     """
     roots = {t.root_task_id or t.pk for t in tasks}
     qs = (
-        Task.objects.filter(root_task_id__in=roots, unit_path__startswith=unit_path)
+        Task.objects.filter(path_within("unit_path", unit_path), root_task_id__in=roots)
         .exclude(plan_id=exclude_plan_id)
         .exclude(plan__status=PlanStatus.WITHDRAWN)
     )

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from coso.core.dates import quarter_end, today
 from coso.core.forms import apply_validation_error
 from coso.units.access import MANAGERS, can_view_unit, get_unit_for, grants_for, paths_for
-from coso.units.models import Unit, User
+from coso.units.models import Unit, User, path_within
 
 from . import access, actions
 from .forms import (
@@ -77,7 +77,7 @@ def _filter_unit_choices(user: User) -> QuerySet[Unit]:
     if ancestors:
         condition |= Q(path__in=sorted(ancestors))
     for path in paths_for(user):
-        condition |= Q(path__startswith=path, depth__lte=len(path) // Unit.steplen + 1)
+        condition |= path_within("path", path) & Q(depth__lte=len(path) // Unit.steplen + 1)
     return Unit.objects.filter(condition).order_by("path")[:300]
 
 

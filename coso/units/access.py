@@ -20,6 +20,7 @@ from .models import (
     SteeringCommittee,
     Unit,
     User,
+    path_within,
 )
 
 # Roles that may create and change plans, tasks and committees of the units they cover.
@@ -79,7 +80,7 @@ def subtree_q(user: User, field: str = "path", roles: tuple[str, ...] = ALL_ROLE
     """A filter on `field` (a unit path) matching what the user's roles reach."""
     condition = Q(pk__in=[])
     for path in paths_for(user, roles):
-        condition |= Q(**{f"{field}__startswith": path})
+        condition |= path_within(field, path)
     return condition
 
 

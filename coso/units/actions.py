@@ -22,6 +22,7 @@ from .models import (
     SteeringCommittee,
     Unit,
     User,
+    path_within,
 )
 
 
@@ -99,7 +100,7 @@ def _rewrite_paths(old: str, new: str) -> None:
             continue
         if model._meta.label == "core.AuditEntry":
             continue  # the audit log keeps the path the unit had when the change was made
-        model._default_manager.filter(unit_path__startswith=old).update(
+        model._default_manager.filter(path_within("unit_path", old)).update(
             unit_path=Concat(Value(new), Substr("unit_path", len(old) + 1))
         )
 

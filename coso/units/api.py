@@ -23,6 +23,7 @@ from .models import (
     Unit,
     UnitKind,
     User,
+    path_within,
 )
 
 router = Router(tags=["units"])
@@ -190,7 +191,7 @@ def list_units(
     units = access.visible_units(request.user)
     if parent is not None:
         above = access.get_unit_for(request.user, parent)
-        units = units.filter(path__startswith=above.path, depth=above.depth + 1)
+        units = units.filter(path_within("path", above.path), depth=above.depth + 1)
     if q.strip():
         units = units.search(q)
     if not include_closed:

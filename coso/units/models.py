@@ -39,19 +39,42 @@ PLANNING_KINDS = (
 )
 
 
+def _path_successor(path: str) -> str | None:
+    """The smallest path after every path that starts with `path` (treebeard's alphabet)."""
+    alphabet = MP_Node.alphabet
+    for i in range(len(path) - 1, -1, -1):
+        position = alphabet.index(path[i])
+        if position + 1 < len(alphabet):
+            return path[:i] + alphabet[position + 1]
+    return None
+
+
+def path_within(field_name: str, path: str) -> Q:
+    """`field_name` (a tree path) lies in the subtree rooted at `path`, as an index range.
+
+    `startswith` becomes LIKE 'path%', which SQLite never answers from an index (its LIKE
+    folds case) and PostgreSQL only with a C collation; a range works on both.
+    """
+    condition = Q(**{f"{field_name}__gte": path})
+    upper = _path_successor(path)
+    if upper is not None:
+        condition &= Q(**{f"{field_name}__lt": upper})
+    return condition
+
+
 class UnitQuerySet(MP_NodeQuerySet):
     def active(self) -> UnitQuerySet:
         return self.filter(closed_on__isnull=True)
 
     def subtree_of(self, unit: Unit, *, include_self: bool = True) -> UnitQuerySet:
-        qs = self.filter(path__startswith=unit.path)
+        qs = self.filter(path_within("path", unit.path))
         return qs if include_self else qs.exclude(pk=unit.pk)
 
     def under_paths(self, paths: Iterable[str]) -> UnitQuerySet:
         """Units inside any of the subtrees rooted at `paths`."""
         condition = Q(pk__in=[])
         for path in paths:
-            condition |= Q(path__startswith=path)
+            condition |= path_within("path", path)
         return self.filter(condition)
 
     def search(self, query: str) -> UnitQuerySet:

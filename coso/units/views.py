@@ -51,6 +51,7 @@ from .models import (
     SteeringCommittee,
     Unit,
     User,
+    path_within,
 )
 
 PER_PAGE = 25
@@ -137,7 +138,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = access.get_unit_for(user, unit_id)
     ancestors = Unit.objects.filter(path__in=unit.ancestor_paths()[:-1]).order_by("depth")
     crumbs = [(a, access.can_view_unit(user, a)) for a in ancestors]
-    children = Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1)
+    children = Unit.objects.filter(path_within("path", unit.path), depth=unit.depth + 1)
     counts = children.aggregate(
         total=Count("pk"), closed=Count("pk", filter=Q(closed_on__isnull=False))
     )
@@ -758,7 +759,7 @@ def audit_log(request: HttpRequest, unit_id: int) -> HttpResponse:
     _require(access.can_view_audit(user, unit))
     form = AuditFilterForm(request.GET or None)
     entries = (
-        AuditEntry.objects.filter(unit_path__startswith=unit.path)
+        AuditEntry.objects.filter(path_within("unit_path", unit.path))
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")
     )

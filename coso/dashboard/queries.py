@@ -16,7 +16,6 @@ from django.db.models import (
     Case,
     Count,
     Exists,
-    F,
     IntegerField,
     OuterRef,
     Q,
@@ -25,15 +24,21 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractQuarter, Substr
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from coso.core.dates import ROMAN_QUARTERS, today
-from coso.plans.models import OPEN_STATUSES, Plan, PlanStatus, Task, TaskStatus, Timing
+from coso.plans.models import (
+    NO_QUARTER,
+    OPEN_STATUSES,
+    Plan,
+    PlanStatus,
+    Task,
+    TaskStatus,
+    quarter_of_task,
+)
 from coso.units.models import PLANNING_KINDS, FollowAssignment, FollowUpNote, Unit, path_within
 
-# Column of the quarter chart for tasks without a deadline (ongoing, ad hoc).
-NO_QUARTER = 0
 OVERDUE_SHOWN = 10
 
 
@@ -57,21 +62,7 @@ class TaskSummary:
 
 def own_tasks(unit: Unit, year: int) -> QuerySet[Task]:
     """Tasks of the plans this unit issued for `year`, drafts included, withdrawn plans not."""
-    return Task.objects.filter(
-        unit_path=unit.path,
-        plan__year=year,
-        plan__status__in=(PlanStatus.DRAFT, PlanStatus.ISSUED),
-    )
-
-
-def _quarter_of_task() -> Case:
-    """Task.quarter for quarter-timed tasks, else the quarter of the deadline, else NO_QUARTER."""
-    return Case(
-        When(timing=Timing.QUARTER, quarter__isnull=False, then=F("quarter")),
-        When(deadline__isnull=False, then=ExtractQuarter("deadline")),
-        default=Value(NO_QUARTER),
-        output_field=IntegerField(),
-    )
+    return Task.objects.of_unit_plans(unit).filter(plan__year=year)
 
 
 def task_summary(unit: Unit, year: int, *, on: dt.date | None = None) -> TaskSummary:
@@ -79,7 +70,7 @@ def task_summary(unit: Unit, year: int, *, on: dt.date | None = None) -> TaskSum
     day = on or today()
     rows = (
         own_tasks(unit, year)
-        .annotate(bucket=_quarter_of_task())
+        .annotate(bucket=quarter_of_task())
         .values("status", "bucket")
         .annotate(
             n=Count("pk"),

@@ -45,7 +45,7 @@ def _dashboard_unit(request: HttpRequest, unit_id: int) -> Unit:
 
 def task_list_url(unit: Unit, year: int, **filters: str | int) -> str:
     """The plans app's task list, filtered to what a number on the dashboard counts."""
-    query = {"unit": unit.pk, "year": year, **filters}
+    query = {"unit": unit.pk, "own": 1, "year": year, **filters}
     return f"{reverse('plans:tasks')}?{urlencode(query)}"
 
 

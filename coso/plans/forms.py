@@ -11,7 +11,7 @@ from coso.core.uploads import ALLOWED_EXTENSIONS
 from coso.units.access import MANAGERS, paths_for
 from coso.units.models import PLANNING_KINDS, Unit, User, path_within
 
-from .models import Plan, PlanKind, PlanSection, PlanStatus, Task, TaskStatus, Timing
+from .models import NO_QUARTER, Plan, PlanKind, PlanSection, PlanStatus, Task, TaskStatus, Timing
 
 # Choice lists stop two levels below the plan's unit so a province's page stays small.
 CHOICE_DEPTH = 2
@@ -272,7 +272,11 @@ class PlanFilterForm(forms.Form):
 class TaskFilterForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
     quarter = forms.TypedChoiceField(
-        label=_("Quarter"), choices=QUARTER_CHOICES, coerce=int, empty_value=None, required=False
+        label=_("Quarter"),
+        choices=[*QUARTER_CHOICES, (NO_QUARTER, _("Ongoing / ad hoc"))],
+        coerce=int,
+        empty_value=None,
+        required=False,
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("All"))] + TaskStatus.choices, required=False

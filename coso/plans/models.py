@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import ExtractQuarter
 from django.utils.translation import gettext_lazy as _
 
 from coso.core.dates import month_end, quarter_end, today
@@ -181,9 +182,30 @@ TASK_TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The quarter a task counts in: its quarter, else the quarter of its deadline; tasks with no
+# deadline (ongoing, ad hoc) count in NO_QUARTER.
+NO_QUARTER = 0
+
+
+def quarter_of_task() -> models.Case:
+    return models.Case(
+        models.When(timing=Timing.QUARTER, quarter__isnull=False, then=models.F("quarter")),
+        models.When(deadline__isnull=False, then=ExtractQuarter("deadline")),
+        default=models.Value(NO_QUARTER),
+        output_field=models.IntegerField(),
+    )
+
+
 class TaskQuerySet(models.QuerySet):
     def in_subtree(self, unit: Unit) -> TaskQuerySet:
         return self.filter(path_within("unit_path", unit.path))
+
+    def of_unit_plans(self, unit: Unit) -> TaskQuerySet:
+        """Tasks of the plans the unit itself issued (drafts included, withdrawn not)."""
+        return self.filter(unit_path=unit.path).exclude(plan__status=PlanStatus.WITHDRAWN)
+
+    def in_quarter(self, quarter: int) -> TaskQuerySet:
+        return self.annotate(counted_quarter=quarter_of_task()).filter(counted_quarter=quarter)
 
     def open(self) -> TaskQuerySet:
         return self.filter(status__in=OPEN_STATUSES)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coso.core.dates import quarter_end, today
+from coso.core.dates import today
 from coso.core.forms import apply_validation_error
 from coso.units.access import MANAGERS, can_view_unit, get_unit_for, grants_for, paths_for
 from coso.units.models import Unit, User, path_within
@@ -496,19 +496,22 @@ def task_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     unit = _filter_unit(user, request.GET.get("unit"))
     form = TaskFilterForm(request.GET or None)
-    tasks = access.visible_tasks(user).select_related("plan", "unit", "lead_unit")
+    tasks = (
+        access.visible_tasks(user)
+        .exclude(plan__status=PlanStatus.WITHDRAWN)
+        .select_related("plan", "unit", "lead_unit")
+    )
+    own = request.GET.get("own") == "1"
     if unit is not None:
-        tasks = tasks.in_subtree(unit)
+        tasks = tasks.of_unit_plans(unit) if own else tasks.in_subtree(unit)
     overdue = False
     if form.is_valid():
         data = form.cleaned_data
         year = data["year"]
         if year:
             tasks = tasks.filter(plan__year=year)
-        if data["quarter"]:
-            end = quarter_end(year or today().year, data["quarter"])
-            start = end.replace(month=end.month - 2, day=1)
-            tasks = tasks.filter(deadline__range=(start, end))
+        if data["quarter"] is not None:
+            tasks = tasks.in_quarter(data["quarter"])
         if data["status"]:
             tasks = tasks.filter(status=data["status"])
         if data["overdue"]:
@@ -518,6 +521,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "unit": unit,
+        "own": own and unit is not None,
         "units": _filter_unit_choices(user),
         "overdue": overdue,
         "page_obj": _page(request, tasks),

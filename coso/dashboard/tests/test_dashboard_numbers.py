@@ -4,7 +4,7 @@ from .conftest import YEAR, links_of
 
 
 def tasks_url(unit, **filters) -> str:
-    query = "&".join(f"{k}={v}" for k, v in {"unit": unit.pk, "year": YEAR, **filters}.items())
+    query = "&".join(f"{k}={v}" for k, v in {"unit": unit.pk, "own": 1, "year": YEAR, **filters}.items())
     return f"{reverse('plans:tasks')}?{query}"
 
 
@@ -64,7 +64,7 @@ def test_another_year_shows_only_that_years_tasks(tree, province_year, province_
         reverse("dashboard:unit", args=[tree.province.pk]), {"year": 2023}
     )
 
-    total = f"{reverse('plans:tasks')}?unit={tree.province.pk}&year=2023"
+    total = f"{reverse('plans:tasks')}?unit={tree.province.pk}&own=1&year=2023"
     assert (total, "1") in links_of(response)
 
 

@@ -1,10 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from coso.core.models import Notification
 from coso.core.notifications import mark_all_read
+from coso.core.pages import paginate
 from coso.units.access import paths_for
 from coso.units.models import Unit
 
@@ -27,5 +27,5 @@ def notifications(request: HttpRequest) -> HttpResponse:
         mark_all_read(request.user)
         return redirect("notifications")
     items = Notification.objects.filter(recipient=request.user).order_by("-created_at", "-pk")
-    page = Paginator(items, 30).get_page(request.GET.get("page"))
+    page = paginate(request, items, 30)
     return render(request, "core/notifications.html", {"page_obj": page})

@@ -6,8 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from coso.core.dates import today
 from coso.core.forms import apply_validation_error
+from coso.core.pages import paginate, querystring_base, require
 from coso.units.access import MANAGERS, can_view_unit, get_unit_for, grants_for, paths_for
 from coso.units.models import Unit, User, path_within
 
@@ -37,21 +37,10 @@ from .forms import (
 from .models import OPEN_STATUSES, Plan, PlanStatus, Task, TaskStatus
 from .rollups import carried_tasks, rollups_for_plan
 
-PER_PAGE = 30
 PLAN_FORM_FIELDS = tuple(PlanForm.base_fields)
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _querystring(request: HttpRequest) -> str:
-    """The current filters, ready to prefix `page=` in the pager links."""
-    params = [(k, v) for k, v in request.GET.items() if k != "page" and v != ""]
-    return urlencode(params) + "&" if params else ""
-
-
-def _page(request: HttpRequest, qs: QuerySet):
-    return Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
 
 
 def _filter_unit(user: User, raw: str | None) -> Unit | None:
@@ -90,11 +79,6 @@ def _may_derive_somewhere(user: User, plan: Plan) -> bool:
     )
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 # --- plans -----------------------------------------------------------------------------------
 
 
@@ -127,8 +111,8 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "unit": unit,
         "units": _filter_unit_choices(user),
-        "page_obj": _page(request, plans),
-        "querystring_base": _querystring(request),
+        "page_obj": paginate(request, plans),
+        "querystring_base": querystring_base(request),
         "may_create": bool(access.manageable_unit_paths(user)),
     }
     return render(request, "plans/plan_list.html", context)
@@ -140,9 +124,9 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     unit = None
     if request.GET.get("unit"):
         unit = get_unit_for(user, request.GET["unit"])
-        _require(access.can_create_plan(user, unit))
+        require(access.can_create_plan(user, unit))
     else:
-        _require(bool(access.manageable_unit_paths(user)))
+        require(bool(access.manageable_unit_paths(user)))
     data = request.POST if request.method == "POST" else None
     form = PlanCreateForm(data, user=user, unit=unit)
     sections = SectionFormSet(data, prefix="sections")
@@ -208,7 +192,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     plan = access.get_plan_for(user, pk)
-    _require(access.can_edit_plan(user, plan))
+    require(access.can_edit_plan(user, plan))
     initial = {name: getattr(plan, name) for name in PLAN_FORM_FIELDS}
     form = PlanForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -231,7 +215,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def section_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     plan = access.get_plan_for(user, pk)
-    _require(access.can_edit_plan(user, plan))
+    require(access.can_edit_plan(user, plan))
     form = SectionForm(request.POST, prefix="section")
     if form.is_valid():
         try:
@@ -252,7 +236,7 @@ def section_add(request: HttpRequest, pk: int) -> HttpResponse:
 def _change_plan_status(request: HttpRequest, pk: int, change, done_message: str) -> HttpResponse:
     user = request.user
     plan = access.get_plan_for(user, pk)
-    _require(access.can_edit_plan(user, plan))
+    require(access.can_edit_plan(user, plan))
     try:
         change(plan, by=user)
     except ValidationError as exc:
@@ -280,7 +264,7 @@ def plan_derive(request: HttpRequest, pk: int) -> HttpResponse:
     """Xây dựng kế hoạch của đơn vị cấp dưới: a subordinate unit's plan based on this one."""
     user = request.user
     parent = access.get_plan_for(user, pk)
-    _require(_may_derive_somewhere(user, parent))
+    require(_may_derive_somewhere(user, parent))
     if parent.status != PlanStatus.ISSUED:
         messages.error(request, _("Only an issued plan can be carried down."))
         return redirect("plans:detail", pk=parent.pk)
@@ -323,7 +307,7 @@ def plan_derive(request: HttpRequest, pk: int) -> HttpResponse:
 def task_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     plan = access.get_plan_for(user, pk)
-    _require(access.can_edit_plan(user, plan))
+    require(access.can_edit_plan(user, plan))
     form = TaskForm(request.POST if request.method == "POST" else None, plan=plan)
     if request.method == "POST" and form.is_valid():
         try:
@@ -342,7 +326,7 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     task = access.get_task_for(user, pk)
-    _require(access.can_edit_plan(user, task.plan))
+    require(access.can_edit_plan(user, task.plan))
     if request.method == "POST":
         form = TaskForm(request.POST, plan=task.plan)
         if form.is_valid():
@@ -363,7 +347,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     task = access.get_task_for(user, pk)
-    _require(access.can_edit_plan(user, task.plan))
+    require(access.can_edit_plan(user, task.plan))
     try:
         actions.delete_task(task, by=user)
     except ValidationError as exc:
@@ -412,7 +396,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def task_status(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     task = access.get_task_for(user, pk)
-    _require(access.can_update_task(user, task))
+    require(access.can_update_task(user, task))
     form = StatusForm(request.POST)
     if not form.is_valid():
         return _render_task(request, task, status_errors=[_("Choose a valid status.")])
@@ -429,7 +413,7 @@ def task_status(request: HttpRequest, pk: int) -> HttpResponse:
 def task_progress(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     task = access.get_task_for(user, pk)
-    _require(access.can_update_task(user, task))
+    require(access.can_update_task(user, task))
     form = ProgressForm(request.POST)
     if form.is_valid():
         try:
@@ -447,7 +431,7 @@ def task_progress(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     task = access.get_task_for(user, pk)
-    _require(access.can_update_task(user, task))
+    require(access.can_update_task(user, task))
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -486,7 +470,7 @@ def task_carried(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("plan", "unit")
         .order_by("unit_path", "id")
     )
-    context = {"task": task, "page_obj": _page(request, qs), "querystring_base": ""}
+    context = {"task": task, "page_obj": paginate(request, qs), "querystring_base": ""}
     return render(request, "plans/task_carried.html", context)
 
 
@@ -524,8 +508,8 @@ def task_list(request: HttpRequest) -> HttpResponse:
         "own": own and unit is not None,
         "units": _filter_unit_choices(user),
         "overdue": overdue,
-        "page_obj": _page(request, tasks),
-        "querystring_base": _querystring(request),
+        "page_obj": paginate(request, tasks),
+        "querystring_base": querystring_base(request),
     }
     return render(request, "plans/task_list.html", context)
 

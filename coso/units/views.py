@@ -13,8 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,6 +24,7 @@ from django.views.decorators.http import require_POST
 from coso.core.dates import today
 from coso.core.forms import apply_validation_error
 from coso.core.models import AuditEntry
+from coso.core.pages import paginate, querystring_base, require
 
 from . import access, actions
 from .forms import (
@@ -54,30 +54,10 @@ from .models import (
     path_within,
 )
 
-PER_PAGE = 25
 AUDIT_PER_PAGE = 50
 PICKER_SIZE = 30
 
 # --- Helpers -----------------------------------------------------------------------------------
-
-
-def _page(
-    request: HttpRequest, items: Any, per_page: int = PER_PAGE, count: int | None = None
-) -> Page:
-    paginator = Paginator(items, per_page)
-    if count is not None:
-        paginator.count = count  # already known: spare the COUNT query
-    page = paginator.get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
-    return page
-
-
-def _querystring_base(request: HttpRequest) -> str:
-    """The current query string without `page`, ready for the shared pager to append to."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return f"{encoded}&" if encoded else ""
 
 
 def _search_text(request: HttpRequest) -> str:
@@ -98,11 +78,6 @@ def _attach_ancestor_names(units: Iterable[Unit]) -> None:
         ]
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def _manageable_units(user: User) -> QuerySet[Unit]:
     """Open units where the user may manage the tree (targets for a move or a merge)."""
     return Unit.objects.filter(access.subtree_q(user, roles=(Role.ADMIN,))).active()
@@ -121,14 +96,14 @@ def tree(request: HttpRequest) -> HttpResponse:
     user = request.user
     q = _search_text(request)
     if q:
-        page = _page(request, access.visible_units(user).search(q))
+        page = paginate(request, access.visible_units(user).search(q))
         _attach_ancestor_names(page.object_list)
     else:
-        page = _page(request, Unit.objects.filter(path__in=access.paths_for(user)))
+        page = paginate(request, Unit.objects.filter(path__in=access.paths_for(user)))
     return render(
         request,
         "units/tree.html",
-        {"page_obj": page, "q": q, "querystring_base": _querystring_base(request)},
+        {"page_obj": page, "q": q, "querystring_base": querystring_base(request)},
     )
 
 
@@ -150,7 +125,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
         F("closed_on").asc(nulls_first=True), "path"
     )
     open_count = counts["total"] - counts["closed"]
-    page = _page(request, children, count=open_count if hide_closed else counts["total"])
+    page = paginate(request, children, count=open_count if hide_closed else counts["total"])
     for child in page.object_list:
         child.merged_into_visible = bool(  # type: ignore[attr-defined]
             child.merged_into_id and access.can_view_unit(user, child.merged_into)
@@ -170,7 +145,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
             and access.can_view_unit(user, merged_into),
             "can_manage": access.can_manage_units(user, unit),
             "can_view_audit": access.can_view_audit(user, unit),
-            "querystring_base": _querystring_base(request),
+            "querystring_base": querystring_base(request),
         },
     )
 
@@ -182,7 +157,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 def unit_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = request.user
     parent = access.get_unit_for(user, unit_id)
-    _require(access.can_manage_units(user, parent))
+    require(access.can_manage_units(user, parent))
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -203,7 +178,7 @@ def unit_create(request: HttpRequest, unit_id: int) -> HttpResponse:
 def unit_rename(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = request.user
     unit = access.get_unit_for(user, unit_id)
-    _require(access.can_manage_units(user, unit))
+    require(access.can_manage_units(user, unit))
     form = RenameUnitForm(
         request.POST or None, initial={"name": unit.name, "short_name": unit.short_name}
     )
@@ -232,7 +207,7 @@ def unit_rename(request: HttpRequest, unit_id: int) -> HttpResponse:
 def unit_move(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = request.user
     unit = access.get_unit_for(user, unit_id)
-    _require(access.can_manage_units(user, unit))
+    require(access.can_manage_units(user, unit))
     q = (request.POST.get("q") or request.GET.get("q") or "").strip()[:100]
     allowed = _manageable_units(user)
     form = MoveUnitForm(
@@ -265,7 +240,7 @@ def unit_move(request: HttpRequest, unit_id: int) -> HttpResponse:
 def unit_close(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = request.user
     unit = access.get_unit_for(user, unit_id)
-    _require(access.can_manage_units(user, unit))
+    require(access.can_manage_units(user, unit))
     q = (request.POST.get("q") or request.GET.get("q") or "").strip()[:100]
     allowed = _manageable_units(user).exclude(pk=unit.pk)
     form = CloseUnitForm(
@@ -308,7 +283,7 @@ def unit_close(request: HttpRequest, unit_id: int) -> HttpResponse:
 def unit_reopen(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = request.user
     unit = access.get_unit_for(user, unit_id)
-    _require(access.can_manage_units(user, unit))
+    require(access.can_manage_units(user, unit))
     actions.reopen_unit(unit, by=user)
     messages.success(request, _("The unit was reopened."))
     return redirect("units:detail", unit_id=unit.pk)
@@ -333,11 +308,11 @@ def _people_page(
         "units/people.html",
         {
             "unit": unit,
-            "page_obj": _page(request, assignments),
+            "page_obj": paginate(request, assignments),
             "can_assign": can_assign,
             "assign_form": assign_form or (AssignRoleForm() if can_assign else None),
             "create_form": create_form or (CreateUserForm() if can_assign else None),
-            "querystring_base": _querystring_base(request),
+            "querystring_base": querystring_base(request),
         },
     )
 
@@ -353,7 +328,7 @@ def people(request: HttpRequest, unit_id: int) -> HttpResponse:
 def role_assign(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = request.user
     unit = access.get_unit_for(user, unit_id)
-    _require(access.can_assign_roles(user, unit))
+    require(access.can_assign_roles(user, unit))
     form = AssignRoleForm(request.POST)
     if form.is_valid():
         try:
@@ -376,7 +351,7 @@ def role_assign(request: HttpRequest, unit_id: int) -> HttpResponse:
 def user_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = request.user
     unit = access.get_unit_for(user, unit_id)
-    _require(access.can_assign_roles(user, unit))
+    require(access.can_assign_roles(user, unit))
     form = CreateUserForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -406,7 +381,7 @@ def user_create(request: HttpRequest, unit_id: int) -> HttpResponse:
 def role_revoke(request: HttpRequest, assignment_id: int) -> HttpResponse:
     user = request.user
     assignment = access.get_role_assignment_for(user, assignment_id)
-    _require(access.can_assign_roles(user, assignment.unit))
+    require(access.can_assign_roles(user, assignment.unit))
     unit_id = assignment.unit_id
     actions.revoke_role(assignment, by=user)
     messages.success(request, _("The role was revoked."))
@@ -428,9 +403,9 @@ def committee_list(request: HttpRequest, unit_id: int) -> HttpResponse:
         "units/committee_list.html",
         {
             "unit": unit,
-            "page_obj": _page(request, committees),
+            "page_obj": paginate(request, committees),
             "can_manage": access.can_manage_committee(user, unit),
-            "querystring_base": _querystring_base(request),
+            "querystring_base": querystring_base(request),
         },
     )
 
@@ -439,7 +414,7 @@ def committee_list(request: HttpRequest, unit_id: int) -> HttpResponse:
 def committee_create(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = request.user
     unit = access.get_unit_for(user, unit_id)
-    _require(access.can_manage_committee(user, unit))
+    require(access.can_manage_committee(user, unit))
     form = CommitteeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -487,10 +462,10 @@ def _committee_page(
         {
             "committee": committee,
             "unit": committee.unit,
-            "page_obj": _page(request, members, 50),
+            "page_obj": paginate(request, members, 50),
             "can_manage": can_manage,
             "member_form": member_form or (AddMemberForm() if can_manage else None),
-            "querystring_base": _querystring_base(request),
+            "querystring_base": querystring_base(request),
         },
     )
 
@@ -506,7 +481,7 @@ def committee_detail(request: HttpRequest, committee_id: int) -> HttpResponse:
 def member_add(request: HttpRequest, committee_id: int) -> HttpResponse:
     user = request.user
     committee = access.get_committee_for(user, committee_id)
-    _require(access.can_manage_committee(user, committee.unit))
+    require(access.can_manage_committee(user, committee.unit))
     form = AddMemberForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -531,7 +506,7 @@ def follow_assign(request: HttpRequest, member_id: int) -> HttpResponse:
     user = request.user
     member = access.get_committee_member_for(user, member_id)
     committee_unit = member.committee.unit
-    _require(access.can_manage_committee(user, committee_unit))
+    require(access.can_manage_committee(user, committee_unit))
     q = (request.POST.get("q") or request.GET.get("q") or "").strip()[:100]
     allowed = Unit.objects.subtree_of(committee_unit, include_self=False).active()
     form = AssignFollowForm(
@@ -584,13 +559,13 @@ def _assignment_page(
         {
             "assignment": assignment,
             "committee": assignment.member.committee,
-            "page_obj": _page(request, notes),
+            "page_obj": paginate(request, notes),
             "can_record": can_record,
             "note_form": note_form
             or (FollowUpNoteForm(initial={"visited_on": today()}) if can_record else None),
             "end_form": end_form
             or (EndFollowForm(initial={"ended_on": today()}) if can_end else None),
-            "querystring_base": _querystring_base(request),
+            "querystring_base": querystring_base(request),
         },
     )
 
@@ -602,7 +577,7 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = access.get_follow_assignment_for(user, assignment_id)
     if request.method != "POST":
         return _assignment_page(request, assignment)
-    _require(access.can_record_follow_up(user, assignment))
+    require(access.can_record_follow_up(user, assignment))
     form = FollowUpNoteForm(request.POST)
     if form.is_valid():
         try:
@@ -620,7 +595,7 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
 def follow_end(request: HttpRequest, assignment_id: int) -> HttpResponse:
     user = request.user
     assignment = access.get_follow_assignment_for(user, assignment_id)
-    _require(
+    require(
         assignment.ended_on is None
         and access.can_manage_committee(user, assignment.member.committee.unit)
     )
@@ -645,12 +620,12 @@ def my_follows(request: HttpRequest) -> HttpResponse:
         .annotate(last_visit=Max("notes__visited_on"))
         .order_by("unit__path", "pk")
     )
-    page = _page(request, assignments)
+    page = paginate(request, assignments)
     _attach_ancestor_names(a.unit for a in page.object_list)
     return render(
         request,
         "units/my_follows.html",
-        {"page_obj": page, "querystring_base": _querystring_base(request)},
+        {"page_obj": page, "querystring_base": querystring_base(request)},
     )
 
 
@@ -756,7 +731,7 @@ def _display_value(field: Any, value: str, names: dict[str, str]) -> str:
 def audit_log(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = request.user
     unit = access.get_unit_for(user, unit_id)
-    _require(access.can_view_audit(user, unit))
+    require(access.can_view_audit(user, unit))
     form = AuditFilterForm(request.GET or None)
     entries = (
         AuditEntry.objects.filter(path_within("unit_path", unit.path))
@@ -768,7 +743,7 @@ def audit_log(request: HttpRequest, unit_id: int) -> HttpResponse:
             entries = entries.filter(timestamp__date__gte=form.cleaned_data["since"])
         if form.cleaned_data["until"]:
             entries = entries.filter(timestamp__date__lte=form.cleaned_data["until"])
-    page = _page(request, entries, AUDIT_PER_PAGE)
+    page = paginate(request, entries, AUDIT_PER_PAGE)
     _describe_changes(page.object_list)
     for entry in page.object_list:
         entry.action_label = _action_label(entry.action)  # type: ignore[attr-defined]
@@ -779,6 +754,6 @@ def audit_log(request: HttpRequest, unit_id: int) -> HttpResponse:
             "unit": unit,
             "form": form if form.is_bound else AuditFilterForm(),
             "page_obj": page,
-            "querystring_base": _querystring_base(request),
+            "querystring_base": querystring_base(request),
         },
     )

@@ -4,7 +4,9 @@ from .conftest import YEAR, links_of
 
 
 def tasks_url(unit, **filters) -> str:
-    query = "&".join(f"{k}={v}" for k, v in {"unit": unit.pk, "own": 1, "year": YEAR, **filters}.items())
+    query = "&".join(
+        f"{k}={v}" for k, v in {"unit": unit.pk, "own": 1, "year": YEAR, **filters}.items()
+    )
     return f"{reverse('plans:tasks')}?{query}"
 
 

@@ -106,6 +106,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default keeps its file under var/, which a fresh clone does not have yet.
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the worker write while pages read; a busy timeout instead of "database is locked".
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,

@@ -113,11 +113,18 @@ class BasisKind(models.TextChoices):
 class PlanBasis(models.Model):
     """A document the plan implements or is based on ("Thực hiện …", "Căn cứ …")."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="bases")
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="bases"
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=BasisKind.choices)
     citation = models.CharField(_("document"), max_length=500)
     linked_plan = models.ForeignKey(
-        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by"
+        Plan,
+        verbose_name=_("linked plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cited_by",
     )
     order = models.PositiveIntegerField(default=0)
 
@@ -136,7 +143,9 @@ class PlanBasis(models.Model):
 class PlanSection(models.Model):
     """A numbered section: "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="sections"
+    )
     number = models.CharField(_("number"), max_length=20, blank=True, default="")
     title = models.CharField(_("title"), max_length=500)
     body = models.TextField(_("content"), blank=True, default="")
@@ -215,9 +224,16 @@ class TaskQuerySet(models.QuerySet):
 
 
 class Task(TimeStampedModel):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="tasks"
+    )
     section = models.ForeignKey(
-        PlanSection, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+        PlanSection,
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
     )
     # Copies of plan.unit and its path: dashboards and roll-ups filter tasks by subtree.
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="plan_tasks")
@@ -260,7 +276,12 @@ class Task(TimeStampedModel):
     # The cascade: a carried task points to the task it was carried from, and to the
     # top-most task of its chain so a roll-up is one query.
     source_task = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_tasks"
+        "self",
+        verbose_name=_("carried from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_tasks",
     )
     root_task = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -345,11 +366,15 @@ def evidence_path(instance: TaskEvidence, filename: str) -> str:
 class TaskEvidence(models.Model):
     """Proof that work was done: a note and, optionally, a file."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="evidence")
+    task = models.ForeignKey(
+        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="evidence"
+    )
     note = models.TextField(_("note"), blank=True, default="")
     file = models.FileField(_("file"), upload_to=evidence_path, blank=True)
     original_name = models.CharField(max_length=255, blank=True, default="")
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), null=True, on_delete=models.SET_NULL
+    )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

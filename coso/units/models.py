@@ -189,8 +189,12 @@ class Role(models.TextChoices):
 class RoleAssignment(TimeStampedModel):
     """A role held in a unit; it reaches the unit's whole subtree."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="role_assignments")
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="roles"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="role_assignments"
+    )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
 
     class Meta:
@@ -210,7 +214,9 @@ class RoleAssignment(TimeStampedModel):
 class SteeringCommittee(TimeStampedModel):
     """Ban Chỉ đạo: belongs to a unit, has a head, deputies and members."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="committees")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="committees"
+    )
     name = models.CharField(_("name"), max_length=255)
     decision_number = models.CharField(_("establishing decision"), max_length=100, blank=True)
     established_on = models.DateField(_("established on"), null=True, blank=True)
@@ -236,9 +242,14 @@ class CommitteePosition(models.TextChoices):
 
 class CommitteeMember(TimeStampedModel):
     committee = models.ForeignKey(
-        SteeringCommittee, on_delete=models.CASCADE, related_name="members"
+        SteeringCommittee,
+        verbose_name=_("steering committee"),
+        on_delete=models.CASCADE,
+        related_name="members",
     )
-    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="committee_seats")
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="committee_seats"
+    )
     position = models.CharField(_("position"), max_length=20, choices=CommitteePosition.choices)
     title = models.CharField(_("title in the committee"), max_length=255, blank=True, default="")
     left_on = models.DateField(_("left on"), null=True, blank=True)
@@ -266,8 +277,15 @@ class CommitteeMember(TimeStampedModel):
 class FollowAssignment(TimeStampedModel):
     """Phân công phụ trách: a committee member follows a subordinate unit."""
 
-    member = models.ForeignKey(CommitteeMember, on_delete=models.CASCADE, related_name="follows")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="followed_by")
+    member = models.ForeignKey(
+        CommitteeMember,
+        verbose_name=_("committee member"),
+        on_delete=models.CASCADE,
+        related_name="follows",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("followed unit"), on_delete=models.PROTECT, related_name="followed_by"
+    )
     assigned_on = models.DateField(_("assigned on"), default=dt.date.today)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
 
@@ -292,12 +310,21 @@ class FollowAssignment(TimeStampedModel):
 class FollowUpNote(TimeStampedModel):
     """What a member found when following up a unit (đôn đốc, kiểm tra)."""
 
-    assignment = models.ForeignKey(FollowAssignment, on_delete=models.CASCADE, related_name="notes")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="follow_up_notes")
+    assignment = models.ForeignKey(
+        FollowAssignment,
+        verbose_name=_("follow assignment"),
+        on_delete=models.CASCADE,
+        related_name="notes",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="follow_up_notes"
+    )
     visited_on = models.DateField(_("date"))
     findings = models.TextField(_("findings"))
     recommendations = models.TextField(_("recommendations"), blank=True, default="")
-    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="follow_up_notes")
+    author = models.ForeignKey(
+        User, verbose_name=_("written by"), on_delete=models.PROTECT, related_name="follow_up_notes"
+    )
 
     class Meta:
         verbose_name = _("follow-up note")

@@ -18,7 +18,6 @@ from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, Que
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from coso.core.dates import today
@@ -633,15 +632,6 @@ def my_follows(request: HttpRequest) -> HttpResponse:
 
 # Tree bookkeeping that means nothing to a reader of the log.
 HIDDEN_AUDIT_FIELDS = {"id", "path", "depth", "numchild", "created_at", "updated_at", "password"}
-# Field names that have no label of their own in the models; listed so they get translated.
-UNLABELLED_FIELDS = (
-    gettext_noop("member"),
-    gettext_noop("committee"),
-    gettext_noop("assignment"),
-    gettext_noop("author"),
-    gettext_noop("user"),
-    gettext_noop("unit"),
-)
 
 
 # Related records named in the log, each fetched once per page (never one query per row);
@@ -702,7 +692,7 @@ def _describe_changes(entries: list[AuditEntry]) -> None:
     for entry, raw in pending:
         entry.change_rows = [  # type: ignore[attr-defined]
             (
-                _(str(field.verbose_name)),
+                str(field.verbose_name),
                 _display_value(field, old, names.get(field.related_model, {})),
                 _display_value(field, new, names.get(field.related_model, {})),
             )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "coso.core",
     "coso.units",
     "coso.plans",
+    "coso.reports",
     "coso.dashboard",
 ]
 

@@ -92,10 +92,12 @@ def invalid_body(request: HttpRequest, exc: NinjaValidationError) -> HttpRespons
 
 def _register_routers() -> None:
     from coso.plans.api import router as plans_router
+    from coso.reports.api import router as reports_router
     from coso.units.api import router as units_router
 
     api.add_router("/", units_router)
     api.add_router("/", plans_router)
+    api.add_router("/", reports_router)
 
 
 _register_routers()

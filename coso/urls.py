@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("coso.core.urls")),
     path("don-vi/", include("coso.units.urls")),
     path("ke-hoach/", include("coso.plans.urls")),
+    path("bao-cao/", include("coso.reports.urls")),
     path("bang-dieu-khien/", include("coso.dashboard.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),

@@ -1,0 +1,2 @@
+"""Pages of the reports app, one module per area: form builder, requirements, submissions,
+overview (completeness, totals, trends) and exports. Each module defines its `urlpatterns`."""

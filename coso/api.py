@@ -15,7 +15,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import django_auth
 
 DESCRIPTION = """
-Units, steering committees, plans and tasks of coso, under the same permission policy as the
+Units, steering committees, plans and tasks, report forms, requirements and submissions of coso,
+under the same permission policy as the
 pages: a role held in a unit reaches its whole subtree; a record you may not read answers 404.
 
 **Authentication.** The API uses the Django session of the web application. Sign in at

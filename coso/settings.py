@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "coso.core.middleware.RejectNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -173,6 +174,12 @@ TASKS = {
     }
 }
 COSO_REMINDER_INTERVAL_SECONDS = env_int("COSO_REMINDER_INTERVAL_SECONDS", 3600)
+# Jobs `coso worker` runs every COSO_REMINDER_INTERVAL_SECONDS (each re-enqueues itself).
+COSO_PERIODIC_TASKS = [
+    "coso.plans.tasks.send_reminders",
+    "coso.reports.tasks.send_report_reminders",
+    "coso.reports.tasks.roll_over_requirements",
+]
 # Public address of the site, so links in reminder e-mails are absolute (e.g. https://coso.example.vn).
 COSO_BASE_URL = env_str("COSO_BASE_URL", "")
 

@@ -11,20 +11,18 @@ from auditlog.context import auditlog_value, set_actor
 def acting_as(user: Any) -> Iterator[None]:
     """Attribute every change inside the block to `user` (nothing to set for the worker).
 
-    Inside a request the audit middleware has already set the actor; auditlog's context does
-    not nest, so we only set it when no actor is active.
+    auditlog's context does not nest: set_actor leaves its own value behind when it ends, so a
+    block inside a request would make the request's context unable to close itself. We put the
+    previous context back, which lets both open and close cleanly.
     """
-    current = auditlog_value.get(None)
-    if (
-        user is None
-        or not getattr(user, "is_authenticated", False)
-        or (current is not None and current.get("actor") is not None)
-    ):
+    if user is None or not getattr(user, "is_authenticated", False):
         yield
         return
+    previous = auditlog_value.get(None)
     try:
         with set_actor(user):
             yield
     finally:
-        # set_actor leaves its value behind; clear it so the next block sets its own actor.
-        auditlog_value.set({"actor": None, "signal_duid": None})
+        auditlog_value.set(
+            previous if previous is not None else {"actor": None, "signal_duid": None}
+        )

@@ -13,12 +13,17 @@ from django.urls import reverse
 from coso.core.dates import today
 from coso.plans.access import can_view_dashboard
 from coso.plans.models import Plan
+from coso.reports import queries as report_queries
+from coso.reports.models import Indicator, ReportRequirement
+from coso.reports.views.overview import completeness_url, stacked_bar, trends_url
 from coso.units.access import get_unit_for
 from coso.units.models import PLANNING_KINDS, Unit, User
 
 from . import charts, queries
 
 CHILDREN_PER_PAGE = 50
+REPORT_ROWS_SHOWN = 8
+SPARK_WIDTH, SPARK_HEIGHT = 160, 40
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
@@ -72,6 +77,59 @@ def _crumbs(user: User, unit: Unit, year: int, view_name: str) -> list[tuple[str
     return crumbs
 
 
+def sparkline(points: list[report_queries.TrendPoint]) -> str:
+    """The `points` attribute of an SVG polyline through the trend's values."""
+    values = [p.value or 0 for p in points]
+    if len(values) < 2:
+        return ""
+    top = max(values) or 1
+    step = SPARK_WIDTH / (len(values) - 1)
+    return " ".join(
+        f"{round(i * step)},{round(SPARK_HEIGHT - 4 - (SPARK_HEIGHT - 8) * v / top)}"
+        for i, v in enumerate(values)
+    )
+
+
+def reports_panel(unit: Unit) -> dict | None:
+    """The latest requirement the unit issued: completeness by child and a trend of its key
+    indicator. Six queries when there is one, one when there is none, whatever the tree."""
+    requirement = (
+        ReportRequirement.objects.filter(unit=unit)
+        .select_related("period", "form")
+        .order_by("-period__end", "-deadline", "-pk")
+        .first()
+    )
+    if requirement is None:
+        return None
+    table = report_queries.completeness_by_child(requirement, unit)
+    indicator = (
+        Indicator.objects.filter(form_id=requirement.form_id, kind__in=report_queries.ROLL_UP_KINDS)
+        .order_by("-is_key", "section__order", "order", "pk")
+        .first()
+    )
+    points = (
+        report_queries.trend(unit, indicator.code, kind=requirement.period.kind)
+        if indicator
+        else []
+    )
+    return {
+        "requirement": requirement,
+        "url": completeness_url(requirement),
+        "total": table.total,
+        "total_bar": stacked_bar(table.total, 240),
+        "rows": [
+            (row, stacked_bar(row, 120), completeness_url(requirement, row.unit))
+            for row in table.rows[:REPORT_ROWS_SHOWN]
+        ],
+        "more": max(len(table.rows) - REPORT_ROWS_SHOWN, 0),
+        "indicator": indicator,
+        "points": points,
+        "last": points[-1] if points else None,
+        "sparkline": sparkline(points),
+        "trends_url": trends_url(unit, indicator.code if indicator else ""),
+    }
+
+
 @login_required
 def unit_dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = _dashboard_unit(request, unit_id)
@@ -110,6 +168,9 @@ def unit_dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
                 (row, dashboard_url(row.unit, year)) for row in queries.follow_rows(list(page))
             ],
             "querystring_base": urlencode({"year": year}) + "&",
+            "reports": reports_panel(unit),
+            "spark_width": SPARK_WIDTH,
+            "spark_height": SPARK_HEIGHT,
         },
     )
 

@@ -45,9 +45,14 @@ def can_view_submission(user: User, submission: Submission) -> bool:
     return has_role_over(user, submission.unit)
 
 
-def can_edit_submission(user: User, submission: Submission) -> bool:
+def can_fill_submission(user: User, submission: Submission) -> bool:
     """Fill, save, attach and submit: the unit's own managers (and those above them)."""
-    return submission.is_editable and has_role_over(user, submission.unit, MANAGERS)
+    return has_role_over(user, submission.unit, MANAGERS)
+
+
+def can_edit_submission(user: User, submission: Submission) -> bool:
+    """May fill it now: allowed to, and the report is not waiting for or past a decision."""
+    return submission.is_editable and can_fill_submission(user, submission)
 
 
 def can_decide_submission(user: User, submission: Submission) -> bool:

@@ -282,7 +282,7 @@ def save_draft(
 ) -> Submission:
     """Save what the officer typed. `revision` is the one their form was opened at: if someone
     saved in between, nothing is written and EditConflict tells them so."""
-    _require(access.can_edit_submission(by, submission))
+    _require(access.can_fill_submission(by, submission))
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
     if locked.revision != revision:
         raise EditConflict()
@@ -318,7 +318,7 @@ def _snapshot(submission: Submission) -> dict[str, str]:
 @transaction.atomic
 def submit(submission: Submission, *, by: User) -> Submission:
     """Send the report to the receiving office: required fields and rules must hold."""
-    _require(access.can_edit_submission(by, submission))
+    _require(access.can_fill_submission(by, submission))
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
     if locked.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
         raise ValidationError(_("Only a draft or a returned report can be submitted."))
@@ -383,7 +383,9 @@ def return_submission(submission: Submission, *, by: User, reason: str) -> Submi
 
 @transaction.atomic
 def add_attachment(submission: Submission, *, by: User, file: UploadedFile) -> SubmissionAttachment:
-    _require(access.can_edit_submission(by, submission))
+    _require(access.can_fill_submission(by, submission))
+    if not submission.is_editable:
+        raise ValidationError(_("This report has been submitted and can no longer be changed."))
     try:
         validate_upload(file)
     except ValidationError as exc:
@@ -424,3 +426,353 @@ def form_in_use(form: ReportForm) -> bool:
         .filter(~Q(status=SubmissionStatus.NOT_STARTED))
         .exists()
     )
+
+
+# --- Form building ---------------------------------------------------------------------------------
+# Building a form (sections, indicators, rules) for a unit. Every change is refused once units have
+# started filling the form: the figures they entered must keep meaning what they meant.
+
+import re  # noqa: E402
+
+from .models import (  # noqa: E402
+    NUMERIC_KINDS,
+    FormSection,
+    IndicatorKind,
+    RuleOperator,
+    ValidationRule,
+)
+
+CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _require_form_editable(by: User, form: ReportForm) -> None:
+    _require(access.can_manage_form(by, form))
+    if form_in_use(form):
+        raise ValidationError(
+            _(
+                "Units have already entered figures in this form, so its structure can no longer "
+                "be changed. Make a copy of the form and change the copy."
+            ),
+            code="in_use",
+        )
+
+
+def _code_error(code: str) -> str | None:
+    if not code:
+        return _("Enter a code.")
+    if len(code) > 60 or not CODE_RE.match(code):
+        return _(
+            "Use lower-case letters without accents, digits and hyphens, e.g. feedback-received."
+        )
+    return None
+
+
+def _clean_choices(kind: str, choices: Iterable[str]) -> tuple[list[str], str | None]:
+    if kind != IndicatorKind.CHOICE:
+        return [], None
+    cleaned = [c.strip() for c in choices if c and c.strip()]
+    if len(cleaned) < 2:
+        return cleaned, _("List the possible answers, one per line (at least two).")
+    if len(set(cleaned)) != len(cleaned):
+        return cleaned, _("Each answer may be listed only once.")
+    if any(len(c) > 200 for c in cleaned):
+        return cleaned, _("An answer is too long (at most 200 characters).")
+    return cleaned, None
+
+
+def _indicator_errors(
+    form: ReportForm,
+    *,
+    code: str,
+    label: str,
+    kind: str,
+    help_text: str,
+    is_key: bool,
+    exclude_pk: int | None = None,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    code_error = _code_error(code)
+    if code_error:
+        errors["code"] = code_error
+    elif form.indicators.filter(code=code).exclude(pk=exclude_pk).exists():
+        errors["code"] = _("This form already has an indicator with this code.")
+    if not label.strip():
+        errors["label"] = _("Enter the label of the indicator.")
+    elif len(label.strip()) > 500:
+        errors["label"] = _("The label is too long (at most 500 characters).")
+    if kind not in IndicatorKind.values:
+        errors["kind"] = _("Choose a kind of indicator.")
+    elif is_key and kind not in (*NUMERIC_KINDS, IndicatorKind.BOOLEAN):
+        errors["is_key"] = _("Only figures and yes/no answers can be key indicators.")
+    if len(help_text.strip()) > 500:
+        errors["help_text"] = _("The help is too long (at most 500 characters).")
+    return errors
+
+
+def new_form(
+    *, by: User, owner_unit: Unit | None, code: str, name: str, description: str = ""
+) -> ReportForm:
+    """create_form with the code and name checked, for the form builder pages."""
+    if owner_unit is None:
+        _require(by.is_superuser)
+    else:
+        _require(access.can_create_requirement(by, owner_unit))
+    errors: dict[str, str] = {}
+    code_error = _code_error(code.strip())
+    if code_error:
+        errors["code"] = code_error
+    if not name.strip():
+        errors["name"] = _("Enter the name of the form.")
+    if errors:
+        raise ValidationError(errors)
+    return create_form(
+        by=by,
+        owner_unit=owner_unit,
+        code=code.strip(),
+        name=name.strip()[:255],
+        description=description.strip(),
+    )
+
+
+@transaction.atomic
+def update_form(form: ReportForm, *, by: User, name: str, description: str = "") -> ReportForm:
+    """Rename a form or change its description: allowed even in use, figures keep their meaning."""
+    _require(access.can_manage_form(by, form))
+    if not name.strip():
+        raise ValidationError({"name": _("Enter the name of the form.")})
+    with acting_as(by):
+        form.name = name.strip()[:255]
+        form.description = description.strip()
+        form.save(update_fields=["name", "description", "updated_at"])
+    return form
+
+
+@transaction.atomic
+def deactivate_form(form: ReportForm, *, by: User) -> ReportForm:
+    """Stop offering the form for new requirements; existing reports keep it."""
+    _require(access.can_manage_form(by, form))
+    with acting_as(by):
+        form.is_active = False
+        form.save(update_fields=["is_active", "updated_at"])
+    return form
+
+
+@transaction.atomic
+def activate_form(form: ReportForm, *, by: User) -> ReportForm:
+    _require(access.can_manage_form(by, form))
+    with acting_as(by):
+        form.is_active = True
+        form.save(update_fields=["is_active", "updated_at"])
+    return form
+
+
+@transaction.atomic
+def add_section(form: ReportForm, *, by: User, title: str) -> FormSection:
+    _require_form_editable(by, form)
+    if not title.strip():
+        raise ValidationError({"title": _("Enter the title of the section.")})
+    last = form.sections.order_by("-order").values_list("order", flat=True).first() or 0
+    with acting_as(by):
+        return FormSection.objects.create(form=form, title=title.strip()[:255], order=last + 1)
+
+
+@transaction.atomic
+def update_section(section: FormSection, *, by: User, title: str) -> FormSection:
+    _require_form_editable(by, section.form)
+    if not title.strip():
+        raise ValidationError({"title": _("Enter the title of the section.")})
+    with acting_as(by):
+        section.title = title.strip()[:255]
+        section.save(update_fields=["title"])
+    return section
+
+
+@transaction.atomic
+def delete_section(section: FormSection, *, by: User) -> None:
+    """Delete a section with its indicators and the rules that use them."""
+    _require_form_editable(by, section.form)
+    with acting_as(by):
+        ValidationRule.objects.filter(Q(left__section=section) | Q(right__section=section)).delete()
+        section.delete()
+
+
+@transaction.atomic
+def add_indicator(
+    section: FormSection,
+    *,
+    by: User,
+    code: str,
+    label: str,
+    kind: str,
+    required: bool = False,
+    is_key: bool = False,
+    help_text: str = "",
+    choices: Iterable[str] = (),
+) -> Indicator:
+    form = section.form
+    _require_form_editable(by, form)
+    code = code.strip()
+    errors = _indicator_errors(
+        form, code=code, label=label, kind=kind, help_text=help_text, is_key=is_key
+    )
+    cleaned_choices, choices_error = _clean_choices(kind, choices)
+    if choices_error:
+        errors["choices"] = choices_error
+    if errors:
+        raise ValidationError(errors)
+    last = section.indicators.order_by("-order").values_list("order", flat=True).first() or 0
+    with acting_as(by):
+        return Indicator.objects.create(
+            form=form,
+            section=section,
+            code=code,
+            label=label.strip(),
+            kind=kind,
+            required=required,
+            is_key=is_key,
+            help_text=help_text.strip(),
+            choices=cleaned_choices,
+            order=last + 1,
+        )
+
+
+@transaction.atomic
+def update_indicator(
+    indicator: Indicator,
+    *,
+    by: User,
+    code: str,
+    label: str,
+    kind: str,
+    required: bool = False,
+    is_key: bool = False,
+    help_text: str = "",
+    choices: Iterable[str] = (),
+    section: FormSection | None = None,
+) -> Indicator:
+    form = indicator.form
+    _require_form_editable(by, form)
+    code = code.strip()
+    errors = _indicator_errors(
+        form,
+        code=code,
+        label=label,
+        kind=kind,
+        help_text=help_text,
+        is_key=is_key,
+        exclude_pk=indicator.pk,
+    )
+    cleaned_choices, choices_error = _clean_choices(kind, choices)
+    if choices_error:
+        errors["choices"] = choices_error
+    in_rules = ValidationRule.objects.filter(Q(left=indicator) | Q(right=indicator)).exists()
+    if in_rules and kind not in NUMERIC_KINDS and "kind" not in errors:
+        errors["kind"] = _(
+            "This indicator is used in a validation rule: keep a number kind or delete the rule "
+            "first."
+        )
+    if section is not None and section.form_id != form.pk:
+        errors["section"] = _("Choose a section of this form.")
+    if errors:
+        raise ValidationError(errors)
+    with acting_as(by):
+        indicator.code = code
+        indicator.label = label.strip()
+        indicator.kind = kind
+        indicator.required = required
+        indicator.is_key = is_key
+        indicator.help_text = help_text.strip()
+        indicator.choices = cleaned_choices
+        if section is not None:
+            indicator.section = section
+        indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def delete_indicator(indicator: Indicator, *, by: User) -> None:
+    """Delete an indicator and the rules that use it."""
+    _require_form_editable(by, indicator.form)
+    with acting_as(by):
+        ValidationRule.objects.filter(Q(left=indicator) | Q(right=indicator)).delete()
+        indicator.delete()
+
+
+@transaction.atomic
+def add_rule(
+    form: ReportForm,
+    *,
+    by: User,
+    left: Indicator,
+    operator: str,
+    right: Indicator,
+    message: str = "",
+) -> ValidationRule:
+    """A rule between two figures of the form, checked on every save and submission."""
+    _require_form_editable(by, form)
+    errors: dict[str, str] = {}
+    for field, indicator in (("left", left), ("right", right)):
+        if indicator.form_id != form.pk:
+            errors[field] = _("Choose an indicator of this form.")
+        elif indicator.kind not in NUMERIC_KINDS:
+            errors[field] = _("A rule compares two figures: choose a number or a percentage.")
+    if not errors and left.pk == right.pk:
+        errors["right"] = _("Compare the indicator with a different one.")
+    if operator not in RuleOperator.values:
+        errors["operator"] = _("Choose a comparison.")
+    if len(message.strip()) > 300:
+        errors["message"] = _("The message is too long (at most 300 characters).")
+    if not errors and form.rules.filter(left=left, operator=operator, right=right).exists():
+        errors["__all__"] = _("This rule already exists.")
+    if errors:
+        raise ValidationError(errors)
+    with acting_as(by):
+        return ValidationRule.objects.create(
+            form=form, left=left, operator=operator, right=right, message=message.strip()
+        )
+
+
+@transaction.atomic
+def delete_rule(rule: ValidationRule, *, by: User) -> None:
+    _require_form_editable(by, rule.form)
+    with acting_as(by):
+        rule.delete()
+
+
+@transaction.atomic
+def copy_form(form: ReportForm, *, by: User, owner_unit: Unit, code: str, name: str) -> ReportForm:
+    """A new form for `owner_unit` with the same sections, indicators (same codes, so figures
+    still aggregate and trend together) and rules: the way to change a form already in use."""
+    _require(access.usable_forms(by, owner_unit).filter(pk=form.pk).exists())
+    code_error = _code_error(code.strip())
+    if code_error:
+        raise ValidationError({"code": code_error})
+    if not name.strip():
+        raise ValidationError({"name": _("Enter the name of the form.")})
+    copy = create_form(
+        by=by, owner_unit=owner_unit, code=code.strip(), name=name, description=form.description
+    )
+    with acting_as(by):
+        by_pk: dict[int, Indicator] = {}
+        for section in form.sections.prefetch_related("indicators"):
+            new_section = FormSection.objects.create(
+                form=copy, title=section.title, order=section.order
+            )
+            for indicator in section.indicators.all():
+                old_pk = indicator.pk
+                indicator.pk = None
+                indicator.id = None
+                indicator.form = copy
+                indicator.section = new_section
+                indicator._state.adding = True
+                indicator.save()
+                by_pk[old_pk] = indicator
+        for rule in form.rules.all():
+            ValidationRule.objects.create(
+                form=copy,
+                left=by_pk[rule.left_id],
+                operator=rule.operator,
+                right=by_pk[rule.right_id],
+                message=rule.message,
+            )
+    return copy

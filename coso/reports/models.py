@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coso.core.dates import month_end, quarter_end
@@ -140,6 +141,9 @@ class FormSection(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_additional_data(self) -> dict:
+        return self.form.get_additional_data()
+
 
 class IndicatorKind(models.TextChoices):
     INTEGER = "integer", _("Whole number")
@@ -188,6 +192,9 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def get_additional_data(self) -> dict:
+        return self.form.get_additional_data()
+
     @property
     def is_numeric(self) -> bool:
         return self.kind in NUMERIC_KINDS
@@ -227,6 +234,9 @@ class ValidationRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.left.code} {self.get_operator_display()} {self.right.code}"
+
+    def get_additional_data(self) -> dict:
+        return self.form.get_additional_data()
 
     def holds(self, left: Decimal, right: Decimal) -> bool:
         return {
@@ -375,7 +385,7 @@ class Submission(TimeStampedModel):
         """Submitted after the deadline (the first submission counts), or not yet and overdue."""
         deadline = self.requirement.deadline
         if self.first_submitted_at is not None:
-            return self.first_submitted_at.date() > deadline
+            return timezone.localtime(self.first_submitted_at).date() > deadline
         from coso.core.dates import today
 
         return today() > deadline

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -26,11 +27,18 @@ class Parsed:
         return self.number is None and self.date is None and not self.text
 
 
+# "1.200" and "12.345.678": dots grouping thousands, as Vietnamese write numbers.
+_GROUPED = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
+
+
 def _number(raw: str) -> Decimal:
-    # Officers write 1.234,5 or 1234.5: a comma is the decimal mark when there is one.
+    # Officers write 1.234,5 (Vietnamese), 1.200 (thousands) or 1234.5: a comma is the decimal
+    # mark when there is one, and dots that group digits by three are thousands separators.
     cleaned = raw.replace(" ", "")
     if "," in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif _GROUPED.match(cleaned):
+        cleaned = cleaned.replace(".", "")
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:

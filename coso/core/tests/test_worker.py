@@ -46,7 +46,7 @@ def test_worker_once_sends_todays_reminders_and_exits(overdue_task, province_off
 
     assert Notification.objects.filter(recipient=province_officer).count() == 1
     assert [m.to for m in mail.outbox] == [["tinh@example.org"]]
-    assert "overdue tasks: 1" in out.getvalue()
+    assert "overdue_tasks=1" in out.getvalue()
     assert not DBTaskResult.objects.exists()  # nothing queued by --once
 
 

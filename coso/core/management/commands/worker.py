@@ -1,4 +1,4 @@
-"""`coso worker`: the background worker (reminders, e-mail), or one reminder run with --once."""
+"""`coso worker`: the background worker (periodic jobs, e-mail), or one run of each with --once."""
 
 from __future__ import annotations
 
@@ -9,20 +9,19 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from coso.core.dates import today
-from coso.plans.reminders import send_due_reminders
-from coso.plans.tasks import schedule_reminders
+from coso.core.periodic import periodic_tasks, run_once, schedule
 
 
 class Command(BaseCommand):
     help = (
-        "Run the background worker: schedule the periodic reminders, then process the task "
-        "queue. With --once, send today's reminders now and exit (for cron)."
+        "Run the background worker: schedule the periodic jobs (settings.COSO_PERIODIC_TASKS: "
+        "reminders, yearly roll-over), then process the task queue. With --once, run each "
+        "periodic job now and exit (for cron)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
-            "--once", action="store_true", help="Send today's reminders now, then exit."
+            "--once", action="store_true", help="Run each periodic job now, then exit."
         )
         parser.add_argument(
             "--batch",
@@ -43,15 +42,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        tasks = periodic_tasks()
         if options["once"]:
-            summary = send_due_reminders(today())
-            self.stdout.write(
-                f"overdue tasks: {summary.overdue_tasks}, missing plans: "
-                f"{summary.missing_plans}, e-mails: {summary.emails}"
-            )
+            for task in tasks:
+                self.stdout.write(f"{task.module_path}: {_summary(run_once(task))}")
             return
-        if schedule_reminders():
-            self.stdout.write("Reminders scheduled.")
+        for task in tasks:
+            if schedule(task):
+                self.stdout.write(f"Scheduled {task.module_path}.")
         worker_options: dict[str, Any] = {
             "queue_name": options["queue_name"],
             "interval": options["interval"],
@@ -74,3 +72,9 @@ class Command(BaseCommand):
         finally:
             for sig, handler in saved.items():
                 signal.signal(sig, handler)
+
+
+def _summary(result: Any) -> str:
+    if isinstance(result, dict):
+        return ", ".join(f"{key}={value}" for key, value in result.items())
+    return str(result)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "coso.plans",
     "coso.reports",
     "coso.dashboard",
+    "coso.demo",
 ]
 
 MIDDLEWARE = [

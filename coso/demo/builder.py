@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 
 from coso.core.audit import acting_as
 from coso.core.text import fold
+from coso.demo.reports import build_reports
 from coso.plans import actions as plan_actions
 from coso.plans.actions import Basis
 from coso.plans.models import Plan, PlanStatus, Task, TaskStatus, Timing
@@ -262,6 +263,15 @@ class DemoBuilder:
         self.build_quang_tri_current_year()
         self.close_merged_provinces()
         self.build_demo_people()
+        build_reports(
+            central=central,
+            province=self.units["Tỉnh Quảng Trị"],
+            admin=self.admin,
+            officer=self.steering_officer,
+            officer_of=self.officer_of,
+            today=self.today,
+            rng=self.rng,
+        )
 
     def build_provinces(self) -> None:
         """The 34 provinces of 2025 and, open for now, the 29 merged into them on 01/07/2025."""

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from coso.core.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
+from coso.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
 from coso.plans.models import BasisKind, Plan, PlanStatus, Task
 from coso.units.models import RoleAssignment, Unit, User
 
@@ -131,3 +131,16 @@ def test_if_empty_twice_on_a_loaded_database_creates_nothing(demo):
 def test_without_if_empty_it_refuses_a_database_that_has_units(demo):
     with pytest.raises(CommandError):
         call_command("load_demo", stdout=io.StringIO())
+
+
+def test_the_demo_has_reports_sent_late_missing_and_one_prefilled_from_below(demo):
+    from coso.reports.models import ReportRequirement, Submission, SubmissionStatus
+
+    province = Unit.objects.get(name="Tỉnh Quảng Trị")
+    asked = Submission.objects.filter(requirement__unit=province)
+    assert asked.filter(status=SubmissionStatus.ACCEPTED).exists()
+    assert asked.filter(status=SubmissionStatus.NOT_STARTED).exists()
+    assert any(s.is_late for s in asked.exclude(first_submitted_at=None))
+    assert ReportRequirement.objects.filter(unit=province, repeats_yearly=True).exists()
+    own = Submission.objects.get(unit=province, requirement__unit__depth=1)
+    assert own.is_aggregate and own.status == SubmissionStatus.DRAFT and own.values.exists()

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from coso.core.dates import today
-from coso.core.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoBuilder, demo_summary
+from coso.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoBuilder, demo_summary
 from coso.units.models import Unit, User
 
 ADDRESS = "http://127.0.0.1:8000/"

@@ -255,3 +255,11 @@ def roman(number: int) -> str:
         count, number = divmod(number, value)
         out.append(letters * count)
     return "".join(out)
+
+
+_NUMBERED = re.compile(r"^\s*[IVXLCDM]+\s*[.)]\s")
+
+
+def section_heading(number: int, title: str) -> str:
+    """ "I. Title", unless the form's own title is already numbered that way."""
+    return title.strip() if _NUMBERED.match(title) else f"{roman(number)}. {title.strip()}"

@@ -21,7 +21,7 @@ from .common import (
     RECIPIENTS_LABEL,
     TABLE_HEADERS,
     ReportDocument,
-    roman,
+    section_heading,
 )
 
 FONT = "Times New Roman"
@@ -138,7 +138,7 @@ def _header(document: DocxDocument, report: ReportDocument) -> None:
 
 def _body(document: DocxDocument, report: ReportDocument) -> None:
     for number, section in enumerate(report.sections, start=1):
-        _add(document, f"{roman(number)}. {section.title}", bold=True, after=6, align="justify")
+        _add(document, section_heading(number, section.title), bold=True, after=6, align="justify")
         if section.rows:
             table = document.add_table(rows=1, cols=2)
             table.style = "Table Grid"

@@ -34,7 +34,7 @@ from .common import (
     RECIPIENTS_LABEL,
     TABLE_HEADERS,
     ReportDocument,
-    roman,
+    section_heading,
 )
 
 FAMILY = "CosoSerif"
@@ -142,7 +142,7 @@ def _body(report: ReportDocument) -> list:
     cell_number = _style("cellnum", size=13, align=TA_RIGHT)
     flow: list = []
     for number, section in enumerate(report.sections, start=1):
-        flow.append(_p(f"{roman(number)}. {section.title}", heading))
+        flow.append(_p(section_heading(number, section.title), heading))
         if section.rows:
             data = [[_p(h, cell_head) for h in TABLE_HEADERS]]
             data += [[_p(r.label, cell), _p(r.value, cell_number)] for r in section.rows]

@@ -114,3 +114,10 @@ def test_building_the_report_takes_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(4):
         build_report(commune_report)
+
+
+def test_a_section_title_already_numbered_is_not_numbered_twice():
+    from coso.reports.exports.common import section_heading
+
+    assert section_heading(1, "I. Công tác tuyên truyền") == "I. Công tác tuyên truyền"
+    assert section_heading(2, "Công tác lãnh đạo") == "II. Công tác lãnh đạo"

@@ -20,21 +20,25 @@ def _unquote(line: str) -> str:
     )
 
 
-def parse_po(path: Path) -> list[tuple[str, str, bool, bool]]:
-    """(msgid, msgstr, fuzzy, plural) for each entry of a .po file."""
-    entries: list[tuple[str, str, bool, bool]] = []
+def parse_po(path: Path) -> list[tuple[str, str, bool, bool, str | None]]:
+    """(msgid, msgstr, fuzzy, plural, context) for each entry of a .po file."""
+    entries: list[tuple[str, str, bool, bool, str | None]] = []
     msgid = msgstr = ""
+    context: str | None = None
     fuzzy = plural = False
     target = None
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if not line.strip():
             if target is not None and msgid:
-                entries.append((msgid, msgstr, fuzzy, plural))
+                entries.append((msgid, msgstr, fuzzy, plural, context))
             msgid = msgstr = ""
+            context = None
             fuzzy = plural = False
             target = None
         elif line.startswith("#,") and "fuzzy" in line:
             fuzzy = True
+        elif line.startswith("msgctxt "):
+            target, context = "context", _unquote(line)
         elif line.startswith("msgid_plural"):
             target, plural = "plural", True
         elif line.startswith("msgid "):
@@ -56,7 +60,7 @@ def test_there_are_vietnamese_catalogues():
 
 @pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.parent.parent.parent.parent.name))
 def test_every_string_is_translated_and_not_fuzzy(po: Path):
-    untranslated = [msgid for msgid, msgstr, fuzzy, _plural in parse_po(po) if not msgstr or fuzzy]
+    untranslated = [entry[0] for entry in parse_po(po) if not entry[1] or entry[2]]
     assert untranslated == []
 
 
@@ -68,8 +72,9 @@ def test_compiled_catalogue_matches_the_source(po: Path):
         compiled = gettext.GNUTranslations(handle)
     stale = [
         msgid
-        for msgid, msgstr, _fuzzy, plural in parse_po(po)
-        if not plural and compiled.gettext(msgid) != msgstr
+        for msgid, msgstr, _fuzzy, plural, context in parse_po(po)
+        if not plural
+        and (compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)) != msgstr
     ]
     assert stale == [], f"{mo} is older than {po}: run compilemessages"
 

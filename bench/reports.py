@@ -134,7 +134,8 @@ def build(units: int, seed: int = 11) -> dict[str, int]:
                 pk += 1
                 roll = rng.random()
                 if index == 1 and node.children:
-                    roll = roll / 4 if roll < 0.8 else 0.85 + 0.15 * rng.random()
+                    # one in five has sent its summary; the others a draft or nothing yet
+                    roll = roll * 0.8 if rng.random() < 0.2 else 0.85 + 0.15 * rng.random()
                 first = None
                 if roll < 0.70:
                     first = cutoff - dt.timedelta(days=rng.randrange(1, 20))

@@ -22,7 +22,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
     BooleanField,
-    Case,
     Count,
     Exists,
     F,
@@ -32,7 +31,6 @@ from django.db.models import (
     QuerySet,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Substr
 from django.utils import timezone
@@ -58,6 +56,7 @@ ROLL_UP_KINDS = (
     IndicatorKind.BOOLEAN,
 )
 PERCENT_PLACES = Decimal("0.01")
+VALUE_PLACES = Decimal("0.0001")
 
 
 # --- Helpers shared by the tables ----------------------------------------------------------------
@@ -251,9 +250,11 @@ class Accumulator:
             return None
         if kind == IndicatorKind.PERCENT:
             return (self.sum / self.count).quantize(PERCENT_PLACES, rounding=ROUND_HALF_UP)
-        if self.sum == self.sum.to_integral_value():
-            return self.sum.quantize(Decimal(1))
-        return self.sum.normalize()
+        # Values have 4 decimal places; SQLite adds them up as floating point numbers.
+        total = self.sum.quantize(VALUE_PLACES, rounding=ROUND_HALF_UP)
+        if total == total.to_integral_value():
+            return total.quantize(Decimal(1))
+        return total.normalize()
 
 
 def rollup_indicators(form: ReportForm | int) -> list[Indicator]:
@@ -367,44 +368,38 @@ def trend(
     """
     if deepest is None:
         deepest = max_tree_depth()
-    issued_below = (
-        Q(submission__requirement__unit=unit)
-        & path_within("submission__unit_path", unit.path)
-        & ~Q(submission__unit_path=unit.path)
-        & _not_shadowed(unit, deepest, prefix="submission__")
-    )
-    own = Q(submission__unit=unit)
-    values = SubmissionValue.objects.filter(
+    counted = SubmissionValue.objects.filter(
         indicator__code=indicator_code,
         submission__status__in=COUNTED_STATUSES,
         submission__requirement__period__kind=kind,
-    ).filter(issued_below | own)
-    if form is not None:
-        values = values.filter(submission__requirement__form=form)
-    rows = (
-        values.annotate(
-            mine=Case(
-                When(submission__unit=unit, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
-            period_id=F("submission__requirement__period_id"),
-            indicator_kind=F("indicator__kind"),
-        )
-        .values(
-            "period_id",
-            "mine",
-            "indicator_kind",
-            "submission__requirement__period__kind",
-            "submission__requirement__period__year",
-            "submission__requirement__period__number",
-            "submission__requirement__period__start",
-            "submission__requirement__period__end",
-            "submission__requirement__period__code",
-        )
-        .annotate(total=Sum("number"), n=Count("number"))
-        .order_by()
     )
+    if form is not None:
+        counted = counted.filter(submission__requirement__form=form)
+    below = (
+        counted.filter(submission__requirement__unit=unit)
+        .filter(path_within("submission__unit_path", unit.path))
+        .exclude(submission__unit_path=unit.path)
+        .filter(_not_shadowed(unit, deepest, prefix="submission__"))
+    )
+    own = counted.filter(submission__unit=unit)
+    period = "submission__requirement__period__"
+    fields = ("kind", "year", "number", "start", "end", "code")
+
+    def grouped(values: QuerySet, mine: bool) -> QuerySet:
+        # Two plain halves of a UNION ALL rather than one OR: PostgreSQL plans the no double
+        # counting probes of the first as anti-joins only when nothing is OR-ed to them.
+        return (
+            values.annotate(
+                mine=Value(mine, output_field=BooleanField()),
+                period_id=F(f"{period[:-2]}_id"),
+                indicator_kind=F("indicator__kind"),
+            )
+            .values("period_id", "mine", "indicator_kind", *(period + f for f in fields))
+            .annotate(total=Sum("number"), n=Count("number"))
+            .order_by()
+        )
+
+    rows = grouped(below, False).union(grouped(own, True), all=True)
     by_period: dict[int, _TrendSides] = defaultdict(_TrendSides)
     periods: dict[int, Period] = {}
     value_kind = IndicatorKind.INTEGER
@@ -412,15 +407,8 @@ def trend(
         value_kind = row["indicator_kind"]
         side = by_period[row["period_id"]]
         (side.own if row["mine"] else side.below).add(row["total"], row["n"])
-        p = "submission__requirement__period__"
         periods[row["period_id"]] = Period(
-            pk=row["period_id"],
-            kind=row[p + "kind"],
-            year=row[p + "year"],
-            number=row[p + "number"],
-            start=row[p + "start"],
-            end=row[p + "end"],
-            code=row[p + "code"],
+            pk=row["period_id"], **{f: row[period + f] for f in fields}
         )
     points = []
     for period in sorted(periods.values(), key=lambda p: (p.start, p.end, p.pk)):

@@ -34,7 +34,7 @@ def test_trend_across_two_years_without_double_counting(
         ("2023S2", Decimal(8)),
         ("2024S1", Decimal(10)),
     ]
-    assert str(points[0].period.label) == "First half of 2023"
+    assert str(points[0].period.label) == "6 tháng đầu năm 2023"
 
 
 def test_a_reporting_unit_sees_its_own_reports(tree, province_officer, overview_form):

@@ -22,6 +22,7 @@ from coso.core.forms import apply_validation_error
 from coso.core.pages import require
 
 from .. import access, actions
+from ..aggregate import requirements_below
 from ..models import Indicator, Submission, SubmissionStatus, SubmissionValue
 from ..submission_forms import (
     AttachmentForm,
@@ -142,6 +143,8 @@ def _render(
         "requirement": submission.requirement,
         "may_edit": may_edit,
         "may_decide": may_decide,
+        # A unit that asked the units below it for this period can start from their figures.
+        "may_prefill": may_edit and bool(requirements_below(submission)),
         "form": values_form if may_edit else None,
         "sections": _sections(
             values_form if may_edit else None, indicators, saved, conflicts or {}

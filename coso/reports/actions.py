@@ -19,6 +19,7 @@ from coso.units.models import Unit, User, path_within
 
 from . import access
 from .models import (
+    COUNTED_STATUSES,
     Indicator,
     Period,
     PeriodKind,
@@ -31,6 +32,7 @@ from .models import (
     SubmissionVersion,
     TargetMode,
 )
+from .shadows import refresh_after_change
 from .values import Parsed, parse_value
 
 
@@ -348,6 +350,7 @@ def submit(submission: Submission, *, by: User) -> Submission:
             submitted_by=by,
             data=_snapshot(locked),
         )
+        refresh_after_change(locked)
     return locked
 
 
@@ -365,6 +368,8 @@ def _decide(submission: Submission, by: User, outcome: str, reason: str) -> Subm
         SubmissionVersion.objects.filter(submission=locked, number=locked.version).update(
             outcome=outcome, outcome_reason=reason
         )
+        if outcome not in COUNTED_STATUSES:
+            refresh_after_change(locked)
     return locked
 
 

@@ -53,8 +53,7 @@ def figures_from_below(
     wanted_texts = [c for c, i in target.items() if i.kind == IndicatorKind.NARRATIVE]
     if not requirements or not (wanted_numbers or wanted_texts):
         return {}
-    deepest = queries.max_tree_depth()
-    values = queries.counted_values([r.pk for r in requirements], unit, deepest=deepest)
+    values = queries.counted_values([r.pk for r in requirements], unit)
 
     sums: dict[str, queries.Accumulator] = defaultdict(queries.Accumulator)
     numbers = (

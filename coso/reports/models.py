@@ -359,6 +359,10 @@ class Submission(TimeStampedModel):
     return_reason = models.TextField(_("reason for returning"), blank=True, default="")
     # A unit's own report may be pre-filled from the reports of the units below it.
     is_aggregate = models.BooleanField(_("aggregated from units below"), default=False)
+    # Depth of the nearest unit above this one whose report to the same requirement counts
+    # (0: none). That report already includes this one's figures, so under a viewing unit of
+    # depth d this one counts only when shadow_depth <= d. Kept by reports.shadows.
+    shadow_depth = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = SubmissionQuerySet.as_manager()
 

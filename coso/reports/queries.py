@@ -9,8 +9,9 @@ aggregate queries over the submission table, whatever the size of the tree:
 - no double counting: an intermediate unit's own report already aggregates the units below
   it, so along each branch only the highest counted report is taken. A report counts when no
   counted report of the same requirement exists at one of its ancestors strictly below the
-  viewing unit: a NOT EXISTS probing the index (requirement, unit_path) with the ancestor
-  paths, computed in SQL with Substr for each depth down to the deepest unit of the tree.
+  viewing unit: each submission keeps the depth of its nearest counted report above
+  (`shadow_depth`, maintained by reports.shadows when a report starts or stops counting), so
+  this is a plain filter.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -62,11 +62,6 @@ VALUE_PLACES = Decimal("0.0001")
 # --- Helpers shared by the tables ----------------------------------------------------------------
 
 
-def max_tree_depth() -> int:
-    """The depth of the deepest unit: MAX over the leading column of unit_depth_path, one seek."""
-    return Unit.objects.order_by().aggregate(deepest=Max("depth"))["deepest"] or 0
-
-
 def deadline_cutoff(deadline: dt.date) -> dt.datetime:
     """The first instant after the deadline day, in Vietnam's time: a report first submitted
     before it is on time (officers count days in local time, not UTC)."""
@@ -76,39 +71,11 @@ def deadline_cutoff(deadline: dt.date) -> dt.datetime:
     )
 
 
-def _ancestor_prefixes(outer_path: str, unit: Unit, deepest: int) -> list[Substr]:
-    """SQL expressions for the paths of the ancestors of the row's unit strictly below `unit`.
-
-    A prefix as long as the row's own path is the row itself; the caller excludes it.
-    """
-    start = len(unit.path)
-    levels = max(deepest - unit.depth - 1, 0)
-    return [Substr(OuterRef(outer_path), 1, start + STEP * k) for k in range(1, levels + 1)]
-
-
-def _not_shadowed(unit: Unit, deepest: int, *, prefix: str = "") -> Q:
+def _not_shadowed(unit: Unit, *, prefix: str = "") -> Q:
     """The submission (reached through `prefix`, e.g. "submission__") is the highest counted one
-    on its branch below `unit`: no counted submission of its requirement at an ancestor.
-
-    One NOT EXISTS per level, shallowest first: each is a single seek of the index
-    (requirement, unit_path), and the first level (the children of `unit`) already rules out
-    most rows when the intermediate units have reported, so the others are rarely evaluated.
-    """
-    condition = Q()
-    for ancestor in _ancestor_prefixes(f"{prefix}unit_path", unit, deepest):
-        # The subtree range adds nothing logically; it keeps PostgreSQL's hashed anti-join to
-        # the submissions of this subtree instead of every counted one of the requirement.
-        shadowing = (
-            Submission.objects.filter(path_within("unit_path", unit.path))
-            .filter(
-                requirement_id=OuterRef(f"{prefix}requirement_id"),
-                status__in=COUNTED_STATUSES,
-                unit_path=ancestor,
-            )
-            .exclude(unit_path=OuterRef(f"{prefix}unit_path"))
-        )
-        condition &= ~Q(Exists(shadowing))
-    return condition
+    on its branch below `unit`: no counted report of its requirement sits between `unit` and it
+    (see reports.shadows, which keeps `shadow_depth`)."""
+    return Q(**{f"{prefix}shadow_depth__lte": unit.depth})
 
 
 def child_prefix(unit: Unit, field_name: str = "unit_path") -> Substr:
@@ -269,8 +236,6 @@ def rollup_indicators(form: ReportForm | int) -> list[Indicator]:
 def counted_values(
     requirements: QuerySet | list[int] | ReportRequirement,
     unit: Unit,
-    *,
-    deepest: int,
 ) -> QuerySet[SubmissionValue]:
     """Values of the counted reports below `unit` that are the highest on their branch."""
     if isinstance(requirements, ReportRequirement):
@@ -282,7 +247,7 @@ def counted_values(
         .filter(path_within("submission__unit_path", unit.path))
         .exclude(submission__unit_path=unit.path)
         .filter(submission__status__in=COUNTED_STATUSES)
-        .filter(_not_shadowed(unit, deepest, prefix="submission__"))
+        .filter(_not_shadowed(unit, prefix="submission__"))
     )
 
 
@@ -299,7 +264,7 @@ def totals_by_child(requirement: ReportRequirement, unit: Unit) -> TotalsTable:
         # No filter on the indicators: each report's values are then one range of the unique
         # index (submission, indicator) instead of a seek per indicator; the others are
         # skipped below.
-        counted_values(requirement, unit, deepest=max_tree_depth())
+        counted_values(requirement, unit)
         .annotate(prefix=child_prefix(unit, "submission__unit_path"))
         .values("prefix", "indicator_id")
         .annotate(total=Sum("number"), n=Count("number"), reports=Count("submission_id"))
@@ -356,18 +321,14 @@ def trend(
     *,
     form: ReportForm | None = None,
     kind: str,
-    deepest: int | None = None,
 ) -> list[TrendPoint]:
-    """The indicator across the periods of one kind, oldest first: one grouped query (plus the
-    tree's depth unless given).
+    """The indicator across the periods of one kind, oldest first: one grouped query.
 
     For each period: the total of the reports of the units below `unit` for the requirements
     `unit` issued (no double counting), or, when it issued none, `unit`'s own reports. Indicators
     are matched by code, so the trend spans forms and years. `form` keeps only requirements of
     that form.
     """
-    if deepest is None:
-        deepest = max_tree_depth()
     counted = SubmissionValue.objects.filter(
         indicator__code=indicator_code,
         submission__status__in=COUNTED_STATUSES,
@@ -379,7 +340,7 @@ def trend(
         counted.filter(submission__requirement__unit=unit)
         .filter(path_within("submission__unit_path", unit.path))
         .exclude(submission__unit_path=unit.path)
-        .filter(_not_shadowed(unit, deepest, prefix="submission__"))
+        .filter(_not_shadowed(unit, prefix="submission__"))
     )
     own = counted.filter(submission__unit=unit)
     period = "submission__requirement__period__"

@@ -13,7 +13,7 @@ from .test_query_counts import DASHBOARD_QUERIES
 overview_form = conftest_overview.overview_form
 
 # The panel's own: the latest requirement, completeness (2), the key indicator, trend (2).
-WITH_REPORTS_QUERIES = DASHBOARD_QUERIES - 1 + 6
+WITH_REPORTS_QUERIES = DASHBOARD_QUERIES - 1 + 5
 
 
 def test_panel_shows_completeness_with_links_and_a_trend(

@@ -10,8 +10,8 @@ overview_form = conftest_overview.overview_form
 
 # session, user, requirement, grants, viewing unit, the tables, crumbs, notification badge
 COMPLETENESS_QUERIES = 9
-TOTALS_QUERIES = 11
-TRENDS_QUERIES = 8
+TOTALS_QUERIES = 10
+TRENDS_QUERIES = 7
 
 
 @pytest.mark.parametrize("children", [3, 12])

@@ -50,7 +50,7 @@ def test_query_counts_do_not_grow(
 
     with django_assert_num_queries(2):
         completeness = queries.completeness_by_child(requirement, body)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         totals = queries.totals_by_child(requirement, body)
 
     assert completeness.total.required == 3 * children

@@ -26,7 +26,7 @@ def test_trend_across_two_years_without_double_counting(
             report(requirement, unit, officer, {"received": received})
     require(officer, tree.province, overview_form, year=2024, number=2)  # nothing reported yet
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         points = queries.trend(tree.province, "received", form=overview_form, kind="half")
 
     assert [(p.period.code, p.value) for p in points] == [

@@ -24,6 +24,16 @@ import pytest
 from coso.units import actions as unit_actions
 from coso.units.models import CommitteePosition, Role, Unit, UnitKind, User
 
+# Fixtures of the reports tests, kept by area; registered here so every test sees them.
+pytest_plugins = [
+    "coso.reports.tests.conftest_api",
+    "coso.reports.tests.conftest_exports",
+    "coso.reports.tests.conftest_form_builder",
+    "coso.reports.tests.conftest_overview",
+    "coso.reports.tests.conftest_requirements",
+    "coso.reports.tests.conftest_submission",
+]
+
 PASSWORD = "Mat-khau-thu-nghiem-2024"
 
 # Every persona of the permission matrices, "anonymous" being nobody signed in.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
@@ -20,17 +21,22 @@ from coso.units.models import Unit, User, path_within
 from . import access
 from .models import (
     COUNTED_STATUSES,
+    NUMERIC_KINDS,
+    FormSection,
     Indicator,
+    IndicatorKind,
     Period,
     PeriodKind,
     ReportForm,
     ReportRequirement,
+    RuleOperator,
     Submission,
     SubmissionAttachment,
     SubmissionStatus,
     SubmissionValue,
     SubmissionVersion,
     TargetMode,
+    ValidationRule,
 )
 from .shadows import refresh_after_change
 from .values import Parsed, parse_value
@@ -436,16 +442,6 @@ def form_in_use(form: ReportForm) -> bool:
 # --- Form building ---------------------------------------------------------------------------------
 # Building a form (sections, indicators, rules) for a unit. Every change is refused once units have
 # started filling the form: the figures they entered must keep meaning what they meant.
-
-import re  # noqa: E402
-
-from .models import (  # noqa: E402
-    NUMERIC_KINDS,
-    FormSection,
-    IndicatorKind,
-    RuleOperator,
-    ValidationRule,
-)
 
 CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -37,8 +37,8 @@ def vi(message: str) -> str:
         return gettext(message)
 
 
-@pytest.fixture(name="report_form")
-def report_form_fixture(db) -> ReportForm:
+@pytest.fixture(name="filling_form")
+def filling_form_fixture(db) -> ReportForm:
     form = ReportForm.objects.create(code="thu-nghiem-nop", name="Biểu thử nghiệm")
     figures = FormSection.objects.create(form=form, title="I. Phản ánh, kiến nghị", order=1)
     others = FormSection.objects.create(form=form, title="II. Đánh giá chung", order=2)
@@ -73,12 +73,12 @@ def report_form_fixture(db) -> ReportForm:
 
 
 @pytest.fixture(name="requirement")
-def requirement_fixture(tree, province_officer, report_form) -> ReportRequirement:
+def requirement_fixture(tree, province_officer, filling_form) -> ReportRequirement:
     return actions.create_requirement(
         by=province_officer,
         unit=tree.province,
         title="Sơ kết 6 tháng đầu năm 2024",
-        form=report_form,
+        form=filling_form,
         period=actions.get_period(PeriodKind.HALF_YEAR, 2024, 1),
         deadline=dt.date(2024, 6, 15),
         receiving_office="Ban Dân vận Tỉnh ủy",

@@ -1,7 +1,6 @@
 """Two officers saving the same draft through the API: the second gets 409 and loses nothing."""
 
 from coso.reports.models import Submission
-from coso.reports.tests.conftest_api import *  # noqa: F403 (fixtures)
 
 
 def test_a_stale_save_answers_409_with_the_current_revision(

@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 
 from coso.reports import actions
 from coso.reports.models import PeriodKind
-from coso.reports.tests.conftest_api import *  # noqa: F403 (fixtures)
 from coso.reports.tests.conftest_api import submitted
 from coso.units import actions as unit_actions
 from coso.units.models import UnitKind

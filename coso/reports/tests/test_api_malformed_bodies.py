@@ -4,7 +4,6 @@ import pytest
 
 from coso.core.models import AuditEntry
 from coso.reports.models import Period, ReportRequirement, Submission, SubmissionValue
-from coso.reports.tests.conftest_api import *  # noqa: F403 (fixtures)
 from coso.reports.tests.conftest_api import submitted
 
 NOT_JSON = "Nội dung gửi lên không phải JSON hợp lệ."

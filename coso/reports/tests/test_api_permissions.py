@@ -8,7 +8,6 @@ from conftest import PERSONAS, client_as
 from coso.core.models import AuditEntry
 from coso.reports import actions
 from coso.reports.models import ReportRequirement, Submission, SubmissionStatus
-from coso.reports.tests.conftest_api import *  # noqa: F403 (fixtures)
 from coso.reports.tests.conftest_api import submitted
 
 # The commune's report: read by whoever's roles reach the commune or the receiving province.

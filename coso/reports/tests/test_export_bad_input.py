@@ -8,7 +8,6 @@ from coso.reports.exports.xlsx import ExpectedSubmission, completeness_xlsx
 from coso.reports.queries import CompletenessRow, CompletenessTable
 from coso.units.models import Unit
 
-from .conftest_exports import *  # noqa: F403
 from .conftest_exports import as_stream
 
 

@@ -5,7 +5,6 @@ import docx
 from coso.reports.exports.common import build_report
 from coso.reports.exports.docx import report_docx
 
-from .conftest_exports import *  # noqa: F403
 from .conftest_exports import NARRATIVE, as_stream, libreoffice_converts
 
 

@@ -6,7 +6,6 @@ import pypdf
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .conftest_exports import *  # noqa: F403
 from .conftest_exports import as_stream
 
 

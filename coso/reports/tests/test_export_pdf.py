@@ -6,7 +6,6 @@ import pypdf
 from coso.reports.exports.common import build_report
 from coso.reports.exports.pdf import report_pdf
 
-from .conftest_exports import *  # noqa: F403
 from .conftest_exports import as_stream, libreoffice_converts
 
 

@@ -1,8 +1,6 @@
 import pytest
 from django.urls import reverse
 
-from .conftest_exports import *  # noqa: F403
-
 SUBMISSION_URLS = ("reports:submission_docx", "reports:submission_pdf")
 REQUIREMENT_URLS = ("reports:completeness_xlsx", "reports:totals_xlsx")
 

@@ -3,11 +3,9 @@ from django.contrib.contenttypes.models import ContentType
 from coso.core.models import AuditEntry
 from coso.reports.models import Indicator, ValidationRule
 
-from .conftest_form_builder import province_form  # noqa: F401  (fixture)
-
 
 def test_every_indicator_and_rule_added_is_in_the_provinces_audit_log(
-    province_form,  # noqa: F811
+    province_form,
     tree,
     province_officer,
 ):

@@ -13,7 +13,6 @@ from coso.core.models import Notification
 from coso.reports import actions
 from coso.reports.models import PeriodKind
 from coso.reports.reminders import send_report_reminders
-from coso.reports.tests.conftest_api import *  # noqa: F403 (fixtures)
 from coso.reports.tests.conftest_api import submitted
 from coso.units import actions as unit_actions
 from coso.units.models import Role, UnitKind

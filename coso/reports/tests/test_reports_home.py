@@ -13,8 +13,6 @@ from coso.core.dates import today
 from coso.reports import actions
 from coso.reports.models import PeriodKind, ReportRequirement
 
-from .conftest_requirements import *  # noqa: F403
-
 
 def _submit(requirement: ReportRequirement, unit, by) -> None:
     submission = requirement.submissions.get(unit=unit)

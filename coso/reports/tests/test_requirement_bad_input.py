@@ -7,7 +7,6 @@ from django.utils import translation
 
 from coso.reports.models import Period, ReportRequirement, Submission
 
-from .conftest_requirements import *  # noqa: F403
 from .conftest_requirements import create_data
 
 

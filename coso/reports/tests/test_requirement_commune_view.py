@@ -6,8 +6,6 @@ from django.urls import reverse
 
 from coso.reports import actions
 
-from .conftest_requirements import *  # noqa: F403
-
 
 def test_the_commune_sees_its_own_row_only(login, tree, commune_officer, half_year_requirement):
     # given the province's requirement, addressed to the bloc, the commune and the ward

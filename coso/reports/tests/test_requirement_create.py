@@ -9,7 +9,6 @@ from django.urls import reverse
 from coso.reports.models import PeriodKind, ReportRequirement, Submission, TargetMode
 from coso.units import actions as unit_actions
 
-from .conftest_requirements import *  # noqa: F403
 from .conftest_requirements import create_data
 
 

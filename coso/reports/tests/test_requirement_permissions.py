@@ -8,7 +8,6 @@ from django.urls import reverse
 from conftest import PERSONAS, client_as
 from coso.reports.models import ReportRequirement
 
-from .conftest_requirements import *  # noqa: F403
 from .conftest_requirements import create_data
 
 CREATE_FOR_PROVINCE = {

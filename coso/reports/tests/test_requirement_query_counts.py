@@ -11,8 +11,6 @@ from django.urls import reverse
 from coso.reports import actions
 from coso.reports.models import PeriodKind
 
-from .conftest_requirements import *  # noqa: F403
-
 
 def _require(tree, by, report_form, levels: int):
     return actions.create_requirement(

@@ -9,8 +9,6 @@ from django.urls import reverse
 from coso.reports import actions
 from coso.reports.models import PeriodKind, ReportRequirement, TargetMode
 
-from .conftest_requirements import *  # noqa: F403
-
 
 def test_roll_over_keeps_units_form_office_and_moves_29_february(
     login, tree, province_officer, report_form

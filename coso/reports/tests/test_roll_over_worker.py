@@ -13,7 +13,6 @@ from coso.core.dates import today
 from coso.reports import actions
 from coso.reports.models import PeriodKind, ReportRequirement
 from coso.reports.tasks import roll_over_requirements, send_report_reminders
-from coso.reports.tests.conftest_api import *  # noqa: F403 (fixtures)
 
 ROLL_OVER = "coso.reports.tasks.roll_over_requirements"
 # db_worker closes the connection between polls: these tests cannot run in a test transaction.

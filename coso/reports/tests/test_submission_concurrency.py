@@ -10,8 +10,6 @@ from django.db import connection
 from coso.reports import actions
 from coso.reports.models import Submission
 
-from .conftest_submission import report_form_fixture, requirement_fixture, submission_fixture  # noqa: F401
-
 
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_saves_at_one_revision_never_both_succeed(

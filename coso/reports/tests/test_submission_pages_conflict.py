@@ -8,13 +8,7 @@ from django.urls import reverse
 from coso.reports import actions
 from coso.reports.models import SubmissionValue
 
-from .conftest_submission import (  # noqa: F401
-    filled,
-    report_form_fixture,
-    requirement_fixture,
-    submission_fixture,
-    vi,
-)
+from .conftest_submission import filled, vi
 
 
 def _number(submission, code: str):

@@ -14,13 +14,7 @@ from conftest import PERSONAS, client_as
 from coso.reports import actions
 from coso.reports.models import SubmissionAttachment, SubmissionStatus
 
-from .conftest_submission import (  # noqa: F401
-    filled,
-    pdf_file,
-    report_form_fixture,
-    requirement_fixture,
-    submission_fixture,
-)
+from .conftest_submission import filled, pdf_file
 
 OK, DENIED, HIDDEN, LOGIN = "ok", 403, 404, "login"
 

@@ -8,12 +8,7 @@ from django.urls import reverse
 
 from coso.reports import actions
 
-from .conftest_submission import (  # noqa: F401
-    pdf_file,
-    report_form_fixture,
-    requirement_fixture,
-    submission_fixture,
-)
+from .conftest_submission import pdf_file
 
 
 def _history(submission, commune_officer, province_officer, rounds: int, first: int = 0) -> None:

@@ -10,13 +10,7 @@ from django.urls import reverse
 from coso.reports import actions
 from coso.reports.models import SubmissionAttachment
 
-from .conftest_submission import (  # noqa: F401
-    pdf_file,
-    report_form_fixture,
-    requirement_fixture,
-    submission_fixture,
-    vi,
-)
+from .conftest_submission import pdf_file, vi
 
 
 def test_an_attached_file_is_listed_and_downloads(client, submission, commune_officer):

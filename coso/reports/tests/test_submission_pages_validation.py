@@ -9,13 +9,7 @@ from django.urls import reverse
 
 from coso.reports.models import SubmissionStatus
 
-from .conftest_submission import (  # noqa: F401
-    filled,
-    report_form_fixture,
-    requirement_fixture,
-    submission_fixture,
-    vi,
-)
+from .conftest_submission import filled, vi
 
 
 def _errors_under(page: str, code: str) -> list[str]:

@@ -8,13 +8,7 @@ from django.urls import reverse
 
 from coso.reports.models import SubmissionStatus, SubmissionValue
 
-from .conftest_submission import (  # noqa: F401
-    filled,
-    report_form_fixture,
-    requirement_fixture,
-    submission_fixture,
-    vi,
-)
+from .conftest_submission import filled, vi
 
 
 def test_the_commune_fills_the_province_returns_and_then_accepts(

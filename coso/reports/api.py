@@ -7,7 +7,7 @@ A save based on a stale revision answers 409 with the current revision, and chan
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import AfterValidator, FiniteFloat
+from pydantic import FiniteFloat
 
 from coso.core.dates import today
 from coso.units.access import get_unit_for, paths_for, subtree_q, visible_units
@@ -176,15 +176,6 @@ class AttachmentOut(Schema):
     added_at: dt.datetime
 
 
-def _no_nul(text: str) -> str:
-    # Django's form fields refuse U+0000 too; PostgreSQL cannot store it (a 500, not a 4xx).
-    if "\x00" in text:
-        raise ValueError("Null characters are not allowed.")
-    return text
-
-
-Text = Annotated[str, AfterValidator(_no_nul)]
-
 # A value as JSON: numbers, yes/no as true/false, dates as yyyy-mm-dd, text as strings.
 JsonValue = bool | int | FiniteFloat | dt.date | str | None
 
@@ -236,11 +227,11 @@ class PeriodIn(Schema):
 
 class RequirementIn(Schema):
     unit_id: int
-    title: Text = Field(..., max_length=500)
+    title: str = Field(..., max_length=500)
     form_id: int
     period: PeriodIn
     deadline: dt.date
-    receiving_office: Text = Field(..., max_length=255)
+    receiving_office: str = Field(..., max_length=255)
     target_mode: TargetMode = TargetMode.ALL
     target_kinds: list[UnitKind] = []
     levels_down: int = Field(1, ge=1, le=10)
@@ -250,13 +241,13 @@ class RequirementIn(Schema):
 
 class ValuesIn(Schema):
     revision: int = Field(..., ge=0, description="The revision the values were read at.")
-    values: dict[str, bool | int | FiniteFloat | Text | None] = Field(
+    values: dict[str, bool | int | FiniteFloat | str | None] = Field(
         ..., description="Indicator code → value; null or an empty string clears it."
     )
 
 
 class ReasonIn(Schema):
-    reason: Text = Field(..., max_length=5000)
+    reason: str = Field(..., max_length=5000)
 
 
 # --- Helpers -----------------------------------------------------------------------------------

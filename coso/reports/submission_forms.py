@@ -8,7 +8,6 @@ what a valid figure is, so every error of a save appears at once, under its indi
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 from django import forms
@@ -19,12 +18,10 @@ from django.utils.translation import gettext_lazy as _
 
 from coso.core.forms import DateInput
 
-from .models import NUMERIC_KINDS, Indicator, IndicatorKind, SubmissionValue
+from .models import Indicator, IndicatorKind, SubmissionValue
 from .values import parse_value
 
 PREFIX = "v_"
-# 1.234.567 or 1.234,5: dots that group thousands, as Vietnamese officers write numbers.
-_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
 
 
 def field_name(code: str) -> str:
@@ -121,14 +118,7 @@ class SubmissionValuesForm(forms.Form):
 
     def raw_values(self) -> dict[str, str]:
         """{indicator code: text as typed} for actions.save_draft."""
-        kinds = {i.code: i.kind for i in self.indicators}
-        raw = {code: self.cleaned_data.get(name) or "" for name, code in self.codes.items()}
-        for code, text in raw.items():
-            compact = text.replace(" ", "")
-            if kinds[code] in NUMERIC_KINDS and _GROUPED.match(compact):
-                # parse_value would read "1.200" as 1,2: drop the grouping dots first.
-                raw[code] = compact.replace(".", "")
-        return raw
+        return {code: self.cleaned_data.get(name) or "" for name, code in self.codes.items()}
 
 
 class AttachmentForm(forms.Form):

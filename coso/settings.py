@@ -63,6 +63,11 @@ INSTALLED_APPS = [
     "coso.units",
     "coso.plans",
     "coso.reports",
+    "coso.disclosure",
+    "coso.community",
+    "coso.consultations",
+    "coso.conventions",
+    "coso.portal",
     "coso.dashboard",
     "coso.demo",
 ]

@@ -14,7 +14,18 @@ urlpatterns = [
     path("don-vi/", include("coso.units.urls")),
     path("ke-hoach/", include("coso.plans.urls")),
     path("bao-cao/", include("coso.reports.urls")),
+    path("cong-khai-thong-tin/", include("coso.disclosure.urls")),
+    path("bieu-quyet/", include("coso.community.urls")),
+    path("lay-y-kien/", include("coso.consultations.urls")),
+    path("huong-uoc/", include("coso.conventions.urls")),
     path("bang-dieu-khien/", include("coso.dashboard.urls")),
+    # The public portal: everything under cong-khai/ is readable without signing in, and
+    # nothing else is (coso/core/tests/test_every_url_needs_login.py).
+    path("cong-khai/", include("coso.portal.urls")),
+    path("cong-khai/thong-tin/", include("coso.disclosure.public_urls")),
+    path("cong-khai/bieu-quyet/", include("coso.community.public_urls")),
+    path("cong-khai/lay-y-kien/", include("coso.consultations.public_urls")),
+    path("cong-khai/huong-uoc/", include("coso.conventions.public_urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

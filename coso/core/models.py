@@ -60,3 +60,26 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message[:80]
+
+
+class CalendarDay(models.Model):
+    """A day that breaks the Monday-to-Friday week: a public holiday, or a Saturday or Sunday
+    worked in exchange for a bridge day off. Administrators keep this calendar; every deadline
+    in working days reads it through `coso.core.workdays`.
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    is_working_day = models.BooleanField(
+        _("working day"),
+        default=False,
+        help_text=_("Tick for a weekend day worked in exchange for a day off."),
+    )
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("holiday calendar")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.name}"

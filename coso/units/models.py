@@ -100,6 +100,14 @@ class Unit(MP_Node, TimeStampedModel):
     staff_count = models.PositiveIntegerField(_("number of staff / workers"), null=True, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True, default="")
     email = models.EmailField(_("e-mail"), blank=True, default="")
+    phone = models.CharField(_("phone"), max_length=50, blank=True, default="")
+    # Shown on the public portal: where and how people send feedback and are received.
+    feedback_info = models.TextField(
+        _("how to send feedback"),
+        blank=True,
+        default="",
+        help_text=_("Reception days, hotline, mailbox: shown on the unit's public page."),
+    )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     closed_reason = models.CharField(
         _("reason for closing"), max_length=255, blank=True, default=""

@@ -1,0 +1,10 @@
+"""Households of residential communities and the matters they decide: meetings, ballots, online votes."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "coso.community"
+    label = "community"
+    verbose_name = _("Community decisions")

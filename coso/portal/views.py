@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from coso.core.pages import paginate, querystring_base
-from coso.units.models import Unit
+from coso.units.models import Unit, path_within
 
 from .sections import sections_for
 
@@ -39,8 +39,10 @@ def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
         "portal/unit.html",
         {
             "portal_unit": unit,
-            "ancestors": unit.get_ancestors(),
-            "children": unit.get_children().filter(closed_on__isnull=True).only("id", "name"),
+            "ancestors": Unit.objects.filter(path__in=unit.ancestor_paths()[:-1]).order_by("depth"),
+            "children": Unit.objects.active()
+            .filter(path_within("path", unit.path), depth=unit.depth + 1)
+            .only("id", "name"),
             "sections": sections_for(unit),
         },
     )

@@ -105,6 +105,11 @@ def can_assign_roles(user: User, unit: Unit) -> bool:
     return has_role_over(user, unit, (Role.ADMIN,))
 
 
+def can_edit_contact(user: User, unit: Unit) -> bool:
+    """The unit's officers publish where and how people reach it (shown on the portal)."""
+    return has_role_over(user, unit, MANAGERS)
+
+
 def can_view_audit(user: User, unit: Unit) -> bool:
     return has_role_over(user, unit, MANAGERS)
 

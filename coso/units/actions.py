@@ -62,6 +62,25 @@ def rename_unit(unit: Unit, *, by: User, name: str, short_name: str | None = Non
     return unit
 
 
+CONTACT_FIELDS = ("address", "phone", "email", "feedback_info")
+
+
+@transaction.atomic
+def update_contact(unit: Unit, *, by: User, **fields: str) -> Unit:
+    """Change what the public portal says about reaching the unit: address, phone, e-mail,
+    reception days and other ways to send feedback."""
+    _require(access.can_edit_contact(by, unit))
+    unknown = set(fields) - set(CONTACT_FIELDS)
+    if unknown:
+        raise ValueError(f"not contact fields: {sorted(unknown)}")
+    with acting_as(by):
+        for name, value in fields.items():
+            setattr(unit, name, (value or "").strip())
+        unit.full_clean(exclude=["path", "depth", "numchild"])
+        unit.save(update_fields=[*fields, "updated_at"])
+    return unit
+
+
 @transaction.atomic
 def move_unit(unit: Unit, *, by: User, new_parent: Unit) -> Unit:
     """Move a unit (and its subtree) under another parent, e.g. after communes were merged.

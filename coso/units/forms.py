@@ -58,6 +58,19 @@ class RenameUnitForm(forms.Form):
     short_name = forms.CharField(label=_("Abbreviation"), max_length=50, required=False)
 
 
+class ContactForm(forms.Form):
+    address = forms.CharField(label=_("address"), max_length=255, required=False)
+    phone = forms.CharField(label=_("phone"), max_length=50, required=False)
+    email = forms.EmailField(label=_("e-mail"), required=False)
+    feedback_info = forms.CharField(
+        label=_("how to send feedback"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Reception days, hotline, mailbox: shown on the unit's public page."),
+    )
+
+
 class MoveUnitForm(forms.Form):
     new_parent = UnitPickerField(label=_("New parent unit"), queryset=Unit.objects.none())
 

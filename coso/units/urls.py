@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:unit_id>/them-don-vi/", views.unit_create, name="create"),
     path("<int:unit_id>/doi-ten/", views.unit_rename, name="rename"),
     path("<int:unit_id>/chuyen/", views.unit_move, name="move"),
+    path("<int:unit_id>/lien-he/", views.unit_contact, name="contact"),
     path("<int:unit_id>/giai-the/", views.unit_close, name="close"),
     path("<int:unit_id>/mo-lai/", views.unit_reopen, name="reopen"),
     path("<int:unit_id>/nhan-su/", views.people, name="people"),

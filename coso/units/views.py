@@ -33,6 +33,7 @@ from .forms import (
     AuditFilterForm,
     CloseUnitForm,
     CommitteeForm,
+    ContactForm,
     CreateUserForm,
     EndFollowForm,
     FollowUpNoteForm,
@@ -144,6 +145,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
             and access.can_view_unit(user, merged_into),
             "can_manage": access.can_manage_units(user, unit),
             "can_view_audit": access.can_view_audit(user, unit),
+            "can_edit_contact": access.can_edit_contact(user, unit),
             "querystring_base": querystring_base(request),
         },
     )
@@ -199,6 +201,35 @@ def unit_rename(request: HttpRequest, unit_id: int) -> HttpResponse:
         request,
         "units/unit_form.html",
         {"unit": unit, "form": form, "title": _("Rename the unit"), "submit": _("Save")},
+    )
+
+
+@login_required
+def unit_contact(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """What the public portal tells people about reaching the unit."""
+    user = request.user
+    unit = access.get_unit_for(user, unit_id)
+    require(access.can_edit_contact(user, unit))
+    initial = {name: getattr(unit, name) for name in actions.CONTACT_FIELDS}
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_contact(unit, by=user, **form.cleaned_data)
+        except ValidationError as exc:
+            unit.refresh_from_db()
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("The contact details were saved."))
+            return redirect("units:detail", unit_id=unit.pk)
+    return render(
+        request,
+        "units/unit_form.html",
+        {
+            "unit": unit,
+            "form": form,
+            "title": _("Contact details shown on the public portal"),
+            "submit": _("Save"),
+        },
     )
 
 

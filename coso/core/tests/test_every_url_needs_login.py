@@ -1,4 +1,5 @@
-"""Nothing is public by accident: every URL pattern of coso.urls needs a login.
+"""Nothing is public by accident: every URL pattern of coso.urls needs a login, except the
+public portal under /cong-khai/, which must answer anonymous visitors without a crash.
 
 The test walks the URL configuration as it is when the tests run (includes, the admin, the
 API), fills each path parameter with the id of an existing record, and requests the URL as an
@@ -30,6 +31,9 @@ PUBLIC = {
     "admin:logout": "signing out of the administration",
     "api:api-root": "answers 404 to everyone; django-ninja needs it to know the API's base URL",
 }
+
+# The public portal: every unit's published information, readable without an account.
+PORTAL_PREFIX = "/cong-khai/"
 
 _ROUTE_PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 _REGEX_GROUP = re.compile(r"\(\?P<(?P<name>\w+)>(?P<body>[^()]*)\)")
@@ -168,7 +172,12 @@ def anonymous_problem(client: Client, url: str) -> str | None:
 
 
 _PATTERNS = url_patterns("coso.urls")
-_PRIVATE = [(template, name) for template, name in _PATTERNS if name not in PUBLIC]
+_PRIVATE = [
+    (template, name)
+    for template, name in _PATTERNS
+    if name not in PUBLIC and not template.startswith(PORTAL_PREFIX)
+]
+_PORTAL = [(template, name) for template, name in _PATTERNS if template.startswith(PORTAL_PREFIX)]
 
 
 @pytest.mark.parametrize(
@@ -185,10 +194,25 @@ def test_url_needs_login(records, template, name):
     assert [p for p in problems if p] == [], f"{name or template} is reachable without login"
 
 
+@pytest.mark.parametrize(("template", "name"), _PORTAL, ids=[t for t, _name in _PORTAL])
+def test_portal_url_answers_anonymous_visitors_without_crashing(records, template, name):
+    # given an anonymous visitor and a page of the public portal
+    client = Client(raise_request_exception=False)
+
+    # when they open it with ids of real records (or ids that belong to nothing)
+    statuses = {url: client.get(url).status_code for url in concrete_urls(template, records)}
+
+    # then it answers (found, not found, or a form's redirect), never a crash or a sign-in
+    assert all(status in (200, 302, 404, 405) for status in statuses.values()), statuses
+    login = [url for url in statuses if _is_login_redirect(client.get(url))]
+    assert login == [], f"{name} sends anonymous visitors to sign in"
+
+
 def test_the_walk_sees_pages_admin_and_api():
     # A walker that silently finds nothing would prove nothing.
     names = {name for _template, name in _PATTERNS}
     assert {"home", "login", "admin:index", "api:list_units", "api:get_task"} <= names
+    assert {"portal:home", "portal:unit"} <= names
     assert any(t.startswith("/api/v1/") and "{" in t for t, _name in _PATTERNS)
     assert all("<" not in t and "(?P" not in t for t, _name in _PATTERNS)
 

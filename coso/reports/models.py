@@ -405,6 +405,19 @@ class Submission(TimeStampedModel):
     def get_additional_data(self) -> dict:
         return {"unit_path": self.unit_path}
 
+    @classmethod
+    def after_subtree_moved(cls, parent_path: str) -> None:
+        """Called by `move_unit`: the moved reports have new counted reports above them."""
+        from .shadows import refresh_shadow_depths
+
+        requirement_ids = (
+            cls.objects.filter(path_within("unit_path", parent_path))
+            .values_list("requirement_id", flat=True)
+            .distinct()
+        )
+        for requirement_id in requirement_ids:
+            refresh_shadow_depths(requirement_id, parent_path)
+
 
 class SubmissionValue(models.Model):
     """The current value of one indicator in one submission (the draft, or what was submitted)."""

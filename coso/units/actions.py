@@ -104,8 +104,23 @@ def move_unit(unit: Unit, *, by: User, new_parent: Unit) -> Unit:
             ) from exc
         unit.refresh_from_db()
         _rewrite_paths(old_path, unit.path)
+        _after_subtree_moved(new_parent.path)
         access.forget_grants(by)
     return unit
+
+
+def _after_subtree_moved(new_parent_path: str) -> None:
+    """Let the tables that precompute something from the tree's shape recompute it.
+
+    A model opts in with a classmethod `after_subtree_moved(parent_path)`; units cannot import
+    the later apps, and a signal would hide the call (reports' shadow depths use it).
+    """
+    from django.apps import apps
+
+    for model in apps.get_models():
+        hook = getattr(model, "after_subtree_moved", None)
+        if hook is not None:
+            hook(new_parent_path)
 
 
 def _rewrite_paths(old: str, new: str) -> None:

@@ -136,3 +136,17 @@ def test_prefill_of_another_communes_report_is_404(tree, half_year, login, other
     response = login(other_commune_officer).post(reverse("reports:prefill", args=[own.pk]))
 
     assert response.status_code == 404
+
+
+def test_moving_a_unit_out_of_a_reporting_bloc_makes_its_report_count(
+    tree, reported, login, province_officer, root_admin
+):
+    # given the bloc's report, which already includes the office's 6 cases (total 17)
+    from coso.units.actions import move_unit
+
+    # when the office is moved out of the bloc, directly under the province
+    move_unit(tree.office, by=root_admin, new_parent=tree.province)
+
+    # then the office's own report counts at the province: 10 + 6 + 7
+    response = login(province_officer).get(reverse("reports:totals", args=[reported.pk]))
+    assert response.context["table"].total.values["received"] == 23

@@ -74,15 +74,15 @@ def _paragraph(
     return target
 
 
-def _add(container: DocxDocument | _Cell, text: str, **style) -> Paragraph:
+def add_text(container: DocxDocument | _Cell, text: str, **style) -> Paragraph:
     return _paragraph(container.add_paragraph(), text, **style)
 
 
-def _first(cell: _Cell, text: str, **style) -> Paragraph:
+def first_text(cell: _Cell, text: str, **style) -> Paragraph:
     return _paragraph(cell.paragraphs[0], text, **style)
 
 
-def _short_rule(cell: _Cell, indent_mm: float) -> None:
+def short_rule(cell: _Cell, indent_mm: float) -> None:
     """The short line under the issuing body's name: a bottom border on an empty, indented line."""
     paragraph = cell.add_paragraph()
     fmt = paragraph.paragraph_format
@@ -98,7 +98,7 @@ def _short_rule(cell: _Cell, indent_mm: float) -> None:
     paragraph._p.get_or_add_pPr().append(borders)
 
 
-def _two_columns(document: DocxDocument, widths: tuple[int, int]) -> tuple[_Cell, ...]:
+def two_columns(document: DocxDocument, widths: tuple[int, int]) -> tuple[_Cell, ...]:
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -108,7 +108,7 @@ def _two_columns(document: DocxDocument, widths: tuple[int, int]) -> tuple[_Cell
     return table.rows[0].cells
 
 
-def _setup(document: DocxDocument) -> None:
+def setup_page(document: DocxDocument) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     for side, value in MARGINS.items():
@@ -121,24 +121,26 @@ def _setup(document: DocxDocument) -> None:
 
 
 def _header(document: DocxDocument, report: ReportDocument) -> None:
-    left, right = _two_columns(document, (65, 100))
+    left, right = two_columns(document, (65, 100))
     if report.upper_body:
-        _first(left, report.upper_body, size=HEADING_SIZE, align="center")
-        _add(left, report.issuer, size=HEADING_SIZE, bold=True, align="center")
+        first_text(left, report.upper_body, size=HEADING_SIZE, align="center")
+        add_text(left, report.issuer, size=HEADING_SIZE, bold=True, align="center")
     else:
-        _first(left, report.issuer, size=HEADING_SIZE, bold=True, align="center")
-    _short_rule(left, 20)
-    _add(left, report.number_symbol, size=HEADING_SIZE, align="center")
+        first_text(left, report.issuer, size=HEADING_SIZE, bold=True, align="center")
+    short_rule(left, 20)
+    add_text(left, report.number_symbol, size=HEADING_SIZE, align="center")
 
-    _first(right, NATIONAL_NAME, size=HEADING_SIZE - 1, bold=True, align="center")
-    _add(right, NATIONAL_MOTTO, size=BODY_SIZE, bold=True, underline=True, align="center")
-    _add(right, "", size=6)
-    _add(right, report.place_date, size=BODY_SIZE, italic=True, align="center")
+    first_text(right, NATIONAL_NAME, size=HEADING_SIZE - 1, bold=True, align="center")
+    add_text(right, NATIONAL_MOTTO, size=BODY_SIZE, bold=True, underline=True, align="center")
+    add_text(right, "", size=6)
+    add_text(right, report.place_date, size=BODY_SIZE, italic=True, align="center")
 
 
 def _body(document: DocxDocument, report: ReportDocument) -> None:
     for number, section in enumerate(report.sections, start=1):
-        _add(document, section_heading(number, section.title), bold=True, after=6, align="justify")
+        add_text(
+            document, section_heading(number, section.title), bold=True, after=6, align="justify"
+        )
         if section.rows:
             table = document.add_table(rows=1, cols=2)
             table.style = "Table Grid"
@@ -148,43 +150,43 @@ def _body(document: DocxDocument, report: ReportDocument) -> None:
                 column.width = width
             for cell, text, width in zip(table.rows[0].cells, TABLE_HEADERS, widths, strict=True):
                 cell.width = width
-                _first(cell, text, size=13, bold=True, align="center")
+                first_text(cell, text, size=13, bold=True, align="center")
             for row in section.rows:
                 cells = table.add_row().cells
                 cells[0].width, cells[1].width = widths
-                _first(cells[0], row.label, size=13)
-                _first(cells[1], row.value, size=13, align="right")
-            _add(document, "", size=6)
+                first_text(cells[0], row.label, size=13)
+                first_text(cells[1], row.value, size=13, align="right")
+            add_text(document, "", size=6)
         for narrative in section.narratives:
-            _add(document, narrative.label, bold=True, italic=True, after=3, first_line=10)
+            add_text(document, narrative.label, bold=True, italic=True, after=3, first_line=10)
             for line in narrative.text.splitlines():
                 if line.strip():
-                    _add(document, line.strip(), align="justify", after=6, first_line=10)
+                    add_text(document, line.strip(), align="justify", after=6, first_line=10)
 
 
 def _footer(document: DocxDocument, report: ReportDocument) -> None:
-    _add(document, "", size=6)
-    left, right = _two_columns(document, (80, 85))
-    _first(left, RECIPIENTS_LABEL, size=12, bold=True, italic=True)
+    add_text(document, "", size=6)
+    left, right = two_columns(document, (80, 85))
+    first_text(left, RECIPIENTS_LABEL, size=12, bold=True, italic=True)
     for line in report.recipients:
-        _add(left, f"- {line}", size=RECIPIENTS_SIZE)
+        add_text(left, f"- {line}", size=RECIPIENTS_SIZE)
     first, *rest = report.signer_title
-    _first(right, first, size=BODY_SIZE, bold=True, align="center")
+    first_text(right, first, size=BODY_SIZE, bold=True, align="center")
     for line in rest:
-        _add(right, line, size=BODY_SIZE, bold=True, align="center")
+        add_text(right, line, size=BODY_SIZE, bold=True, align="center")
     for _blank in range(4):
-        _add(right, "", size=BODY_SIZE)
-    _add(right, report.signer_name, size=BODY_SIZE, bold=True, align="center")
+        add_text(right, "", size=BODY_SIZE)
+    add_text(right, report.signer_name, size=BODY_SIZE, bold=True, align="center")
 
 
 def report_docx(report: ReportDocument) -> bytes:
     """The report as a .docx file."""
     document = Document()
-    _setup(document)
+    setup_page(document)
     _header(document, report)
-    _add(document, "", size=8)
-    _add(document, report.document_type, bold=True, align="center")
-    _add(document, report.title, bold=True, align="center", after=12)
+    add_text(document, "", size=8)
+    add_text(document, report.document_type, bold=True, align="center")
+    add_text(document, report.title, bold=True, align="center", after=12)
     _body(document, report)
     _footer(document, report)
     out = io.BytesIO()

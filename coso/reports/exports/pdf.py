@@ -62,7 +62,7 @@ def register_fonts() -> str:
     return FAMILY
 
 
-def _style(
+def paragraph_style(
     name: str,
     *,
     size: float = 14,
@@ -92,7 +92,7 @@ def _style(
     )
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
+def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>") or "&nbsp;", style)
 
 
@@ -109,22 +109,22 @@ PLAIN_TABLE = TableStyle(
 
 
 def _header(report: ReportDocument) -> Table:
-    center13 = _style("h13", size=13, align=TA_CENTER)
+    center13 = paragraph_style("h13", size=13, align=TA_CENTER)
     left: list = []
     if report.upper_body:
-        left.append(_p(report.upper_body, center13))
+        left.append(para(report.upper_body, center13))
     left += [
-        _p(report.issuer, _style("issuer", size=13, bold=True, align=TA_CENTER)),
+        para(report.issuer, paragraph_style("issuer", size=13, bold=True, align=TA_CENTER)),
         HRFlowable(width="35%", thickness=0.6, color=colors.black, spaceBefore=2, spaceAfter=4),
-        _p(report.number_symbol, center13),
+        para(report.number_symbol, center13),
     ]
     right = [
-        _p(NATIONAL_NAME, _style("nation", size=12, bold=True, align=TA_CENTER)),
+        para(NATIONAL_NAME, paragraph_style("nation", size=12, bold=True, align=TA_CENTER)),
         Paragraph(
             f"<u>{escape(NATIONAL_MOTTO)}</u>",
-            _style("motto", size=13, bold=True, align=TA_CENTER, after=6),
+            paragraph_style("motto", size=13, bold=True, align=TA_CENTER, after=6),
         ),
-        _p(report.place_date, _style("dateline", size=13, italic=True, align=TA_CENTER)),
+        para(report.place_date, paragraph_style("dateline", size=13, italic=True, align=TA_CENTER)),
     ]
     table = Table([[left, right]], colWidths=[65 * mm, 100 * mm])
     table.setStyle(PLAIN_TABLE)
@@ -134,18 +134,18 @@ def _header(report: ReportDocument) -> Table:
 
 
 def _body(report: ReportDocument) -> list:
-    heading = _style("section", bold=True, align=TA_JUSTIFY, after=6)
-    label = _style("label", bold=True, italic=True, after=3, first_line=10 * mm)
-    text = _style("text", align=TA_JUSTIFY, after=6, first_line=10 * mm)
-    cell = _style("cell", size=13)
-    cell_head = _style("cellhead", size=13, bold=True, align=TA_CENTER)
-    cell_number = _style("cellnum", size=13, align=TA_RIGHT)
+    heading = paragraph_style("section", bold=True, align=TA_JUSTIFY, after=6)
+    label = paragraph_style("label", bold=True, italic=True, after=3, first_line=10 * mm)
+    text = paragraph_style("text", align=TA_JUSTIFY, after=6, first_line=10 * mm)
+    cell = paragraph_style("cell", size=13)
+    cell_head = paragraph_style("cellhead", size=13, bold=True, align=TA_CENTER)
+    cell_number = paragraph_style("cellnum", size=13, align=TA_RIGHT)
     flow: list = []
     for number, section in enumerate(report.sections, start=1):
-        flow.append(_p(section_heading(number, section.title), heading))
+        flow.append(para(section_heading(number, section.title), heading))
         if section.rows:
-            data = [[_p(h, cell_head) for h in TABLE_HEADERS]]
-            data += [[_p(r.label, cell), _p(r.value, cell_number)] for r in section.rows]
+            data = [[para(h, cell_head) for h in TABLE_HEADERS]]
+            data += [[para(r.label, cell), para(r.value, cell_number)] for r in section.rows]
             table = Table(data, colWidths=[125 * mm, 40 * mm], repeatRows=1)
             table.setStyle(
                 TableStyle(
@@ -158,17 +158,19 @@ def _body(report: ReportDocument) -> list:
             )
             flow += [table, Spacer(1, 6)]
         for narrative in section.narratives:
-            flow.append(_p(narrative.label, label))
-            flow += [_p(line.strip(), text) for line in narrative.text.splitlines() if line.strip()]
+            flow.append(para(narrative.label, label))
+            flow += [
+                para(line.strip(), text) for line in narrative.text.splitlines() if line.strip()
+            ]
     return flow
 
 
 def _footer(report: ReportDocument) -> Table:
-    left = [_p(RECIPIENTS_LABEL, _style("recipients", size=12, bold=True, italic=True))]
-    left += [_p(f"- {line}", _style("recipient", size=11)) for line in report.recipients]
-    signer = _style("signer", bold=True, align=TA_CENTER)
-    right = [_p(line, signer) for line in report.signer_title]
-    right += [Spacer(1, 60), _p(report.signer_name, signer)]
+    left = [para(RECIPIENTS_LABEL, paragraph_style("recipients", size=12, bold=True, italic=True))]
+    left += [para(f"- {line}", paragraph_style("recipient", size=11)) for line in report.recipients]
+    signer = paragraph_style("signer", bold=True, align=TA_CENTER)
+    right = [para(line, signer) for line in report.signer_title]
+    right += [Spacer(1, 60), para(report.signer_name, signer)]
     table = Table([[left, right]], colWidths=[80 * mm, 85 * mm])
     table.setStyle(PLAIN_TABLE)
     return table
@@ -195,8 +197,8 @@ def report_pdf(report: ReportDocument) -> bytes:
     story = [
         _header(report),
         Spacer(1, 14),
-        _p(report.document_type, _style("type", bold=True, align=TA_CENTER)),
-        _p(report.title, _style("title", bold=True, align=TA_CENTER, after=14)),
+        para(report.document_type, paragraph_style("type", bold=True, align=TA_CENTER)),
+        para(report.title, paragraph_style("title", bold=True, align=TA_CENTER, after=14)),
         *_body(report),
         Spacer(1, 12),
         KeepTogether(_footer(report)),

@@ -15,7 +15,9 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import django_auth
 
 DESCRIPTION = """
-Units, steering committees, plans and tasks, report forms, requirements and submissions of coso,
+Units, steering committees, plans and tasks, report forms, requirements and submissions,
+disclosures (công khai), households and community decisions, consultations and village
+conventions of coso,
 under the same permission policy as the
 pages: a role held in a unit reaches its whole subtree; a record you may not read answers 404.
 
@@ -92,6 +94,7 @@ def invalid_body(request: HttpRequest, exc: NinjaValidationError) -> HttpRespons
 
 
 def _register_routers() -> None:
+    from coso.disclosure.api import router as disclosure_router
     from coso.plans.api import router as plans_router
     from coso.reports.api import router as reports_router
     from coso.units.api import router as units_router
@@ -99,6 +102,7 @@ def _register_routers() -> None:
     api.add_router("/", units_router)
     api.add_router("/", plans_router)
     api.add_router("/", reports_router)
+    api.add_router("/", disclosure_router)
 
 
 _register_routers()

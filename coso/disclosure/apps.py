@@ -8,3 +8,6 @@ class DisclosureConfig(AppConfig):
     name = "coso.disclosure"
     label = "disclosure"
     verbose_name = _("Disclosure of information")
+
+    def ready(self) -> None:
+        from . import audit  # noqa: F401  (registers models with the audit log)

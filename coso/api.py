@@ -94,6 +94,7 @@ def invalid_body(request: HttpRequest, exc: NinjaValidationError) -> HttpRespons
 
 
 def _register_routers() -> None:
+    from coso.community.api import router as community_router
     from coso.disclosure.api import router as disclosure_router
     from coso.plans.api import router as plans_router
     from coso.reports.api import router as reports_router
@@ -103,6 +104,7 @@ def _register_routers() -> None:
     api.add_router("/", plans_router)
     api.add_router("/", reports_router)
     api.add_router("/", disclosure_router)
+    api.add_router("/", community_router)
 
 
 _register_routers()

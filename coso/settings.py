@@ -4,6 +4,7 @@ Production sets at least SECRET_KEY, DEBUG=0, ALLOWED_HOSTS and DATABASE_URL (se
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -122,6 +123,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # Tests use a file, not Django's in-memory default: the live server's threads then get
+    # connections of their own and meet SQLite's real locking, as production does.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("COSO_TEST_DB_NAME")
+        or str(Path(tempfile.gettempdir()) / f"coso-test-{os.getpid()}.sqlite3")
     }
 else:
     # Lets several test runs share one PostgreSQL server without dropping each other's database.

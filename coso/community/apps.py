@@ -8,3 +8,6 @@ class CommunityConfig(AppConfig):
     name = "coso.community"
     label = "community"
     verbose_name = _("Community decisions")
+
+    def ready(self) -> None:
+        from . import audit  # noqa: F401  (registers models with the audit log)

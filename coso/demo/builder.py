@@ -14,11 +14,14 @@ from django.contrib.auth.hashers import make_password
 
 from coso.core.audit import acting_as
 from coso.core.text import fold
+from coso.demo.community import build_community
+from coso.demo.disclosure import build_disclosure
 from coso.demo.reports import build_reports
 from coso.plans import actions as plan_actions
 from coso.plans.actions import Basis
 from coso.plans.models import Plan, PlanStatus, Task, TaskStatus, Timing
 from coso.units import actions as unit_actions
+from coso.units.access import forget_grants
 from coso.units.models import CommitteeMember, CommitteePosition, Role, Unit, UnitKind, User
 
 from . import documents as docs
@@ -68,6 +71,19 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
         "Chuyên viên Phòng Hành chính - Tổ chức",
     ),
     DemoAccount("congdan", "Đỗ Thị Lan", "Người dân (không có vai trò)", places.QT_DEMO_COMMUNE),
+    DemoAccount(
+        "thanhmien",
+        "Nguyễn Thị Thúy",
+        "Cán bộ đơn vị (công khai, biểu quyết, lấy ý kiến, hương ước)",
+        places.THANH_MIEN_TOWN,
+        "Công chức Văn phòng Đảng ủy - Nội vụ",
+    ),
+    DemoAccount(
+        "chuho",
+        "Vũ Văn Thành",
+        "Chủ hộ, biểu quyết trực tuyến",
+        places.THANH_MIEN_COMMUNITIES[0],
+    ),
 )
 
 
@@ -121,6 +137,14 @@ class DemoBuilder:
         else:
             middle, given = rng.choice(places.MIDDLE_FEMALE), rng.choice(places.GIVEN_FEMALE)
         return f"{rng.choice(places.SURNAMES)} {middle} {given}"
+
+    def reload_units(self) -> None:
+        """Read the units again after moves: the copies held here keep their old paths, and
+        the officers their old roles."""
+        fresh = Unit.objects.in_bulk([unit.pk for unit in self.units.values()])
+        self.units = {name: fresh[unit.pk] for name, unit in self.units.items()}
+        for officer in self.officers.values():
+            forget_grants(officer)
 
     def officer(self, unit: Unit, role: str = Role.UNIT_OFFICER, **person) -> User:
         user = self.person(unit=unit, **person)
@@ -263,6 +287,10 @@ class DemoBuilder:
         self.build_quang_tri_current_year()
         self.close_merged_provinces()
         self.build_demo_people()
+        # The practices of the people (disclosure, decisions), in the town of Thanh Miện.
+        self.reload_units()
+        build_disclosure(self)
+        build_community(self)
         build_reports(
             central=central,
             province=self.units["Tỉnh Quảng Trị"],
@@ -428,7 +456,10 @@ class DemoBuilder:
             self.unit(name, UnitKind.RESIDENTIAL, town) for name in places.THANH_MIEN_COMMUNITIES
         )
         officer = self.officer(
-            town, full_name="Nguyễn Thị Thúy", job_title="Công chức Văn phòng Đảng ủy - Nội vụ"
+            town,
+            full_name="Nguyễn Thị Thúy",
+            job_title="Công chức Văn phòng Đảng ủy - Nội vụ",
+            username="thanhmien",
         )
         committee = unit_actions.create_committee(
             by=self.admin,

@@ -8,3 +8,6 @@ class ConsultationsConfig(AppConfig):
     name = "coso.consultations"
     label = "consultations"
     verbose_name = _("Consultations")
+
+    def ready(self) -> None:
+        from . import audit  # noqa: F401  (registers models with the audit log)

@@ -8,3 +8,6 @@ class ConventionsConfig(AppConfig):
     name = "coso.conventions"
     label = "conventions"
     verbose_name = _("Village conventions")
+
+    def ready(self) -> None:
+        from . import audit  # noqa: F401  (registers models with the audit log)

@@ -65,7 +65,7 @@ def make_user(username: str, full_name: str, home_unit: Unit | None = None, **ex
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Drop django-auditlog's own log table from the test database.
+    """Drop django-auditlog's own log table from the test database, and keep the seeded rows.
 
     coso swaps the audit model for core.AuditEntry, but auditlog's first migration still
     creates its unused table with a key to users; on PostgreSQL that key blocks the TRUNCATE
@@ -73,9 +73,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     from django.db import connection
 
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        cascade = " CASCADE" if connection.vendor == "postgresql" else ""
-        cursor.execute(f"DROP TABLE IF EXISTS auditlog_logentry{cascade}")
+    with django_db_blocker.unblock():
+        with connection.cursor() as cursor:
+            cascade = " CASCADE" if connection.vendor == "postgresql" else ""
+            cursor.execute(f"DROP TABLE IF EXISTS auditlog_logentry{cascade}")
+        _SEEDED_ROWS["default"] = _seeded_rows_as_json()
 
 
 @pytest.fixture(autouse=True)
@@ -88,6 +90,44 @@ def _fast_hashing_and_private_media(settings, tmp_path) -> None:
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     ]
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# The rows that migrations seed (the holiday calendar, the law's rule sets, the built-in report
+# form), as Django serialises them, taken once when the test database is ready.
+_SEEDED_ROWS: dict[str, str] = {}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests with real transactions (a live server, the worker) empty every table when they
+    end, seeded rows included: each of them starts by putting those rows back."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and marker.kwargs.get("transaction")
+        if transactional or {"live_server", "transactional_db"} & set(item.fixturenames):
+            item.fixturenames.insert(0, "_seeded_rows_restored")
+
+
+def _seeded_rows_as_json() -> str:
+    """Every row of the fresh test database, except the content types and permissions that
+    Django itself recreates after emptying the tables."""
+    from django.apps import apps
+    from django.core import serializers
+
+    recreated = {"contenttypes.contenttype", "auth.permission"}
+    app_list = [(config, list(config.get_models())) for config in apps.get_app_configs()]
+    objects = []
+    for model in serializers.sort_dependencies(app_list, allow_cycles=True):
+        if model._meta.label_lower in recreated or model._meta.proxy or not model._meta.managed:
+            continue
+        objects.extend(model._base_manager.order_by("pk"))
+    return serializers.serialize("json", objects)
+
+
+@pytest.fixture
+def _seeded_rows_restored(transactional_db) -> None:
+    from django.db import connection
+
+    connection.creation.deserialize_db_from_string(_SEEDED_ROWS["default"])
 
 
 @pytest.fixture

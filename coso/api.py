@@ -95,6 +95,8 @@ def invalid_body(request: HttpRequest, exc: NinjaValidationError) -> HttpRespons
 
 def _register_routers() -> None:
     from coso.community.api import router as community_router
+    from coso.consultations.api import router as consultations_router
+    from coso.conventions.api import router as conventions_router
     from coso.disclosure.api import router as disclosure_router
     from coso.plans.api import router as plans_router
     from coso.reports.api import router as reports_router
@@ -105,6 +107,8 @@ def _register_routers() -> None:
     api.add_router("/", reports_router)
     api.add_router("/", disclosure_router)
     api.add_router("/", community_router)
+    api.add_router("/", consultations_router)
+    api.add_router("/", conventions_router)
 
 
 _register_routers()

@@ -167,6 +167,18 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 
+# One cache shared by every worker process, in the database: the public forms' rate limits
+# must count a visitor's posts across workers. Its table is made by a migration of core.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "coso_cache",
+    }
+}
+# Behind N reverse proxies, the visitor's address is the N-th from the right of
+# X-Forwarded-For (coso.core.ratelimit); 0 reads REMOTE_ADDR.
+COSO_TRUSTED_PROXY_COUNT = env_int("COSO_TRUSTED_PROXY_COUNT", 0)
+
 # Uploads: evidence files are office documents, PDFs and photos.
 COSO_MAX_UPLOAD_BYTES = env_int("COSO_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = COSO_MAX_UPLOAD_BYTES + 1024 * 1024

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import Http404
 
+from coso.core.pages import row_id
 from coso.units.access import MANAGERS, has_role_over, subtree_q
 from coso.units.models import Unit, UnitKind, User
 
@@ -30,7 +31,9 @@ def can_manage_households(user: User, unit: Unit) -> bool:
 def get_household_for(user: User, pk: int | str) -> Household:
     """Checked fetch: the household if the user may read its community's register, else 404."""
     household = (
-        Household.objects.select_related("unit", "representative_user").filter(pk=pk).first()
+        Household.objects.select_related("unit", "representative_user")
+        .filter(pk=row_id(pk))
+        .first()
     )
     if household is None or not can_view_households(user, household.unit):
         raise Http404
@@ -100,7 +103,7 @@ def visible_matters_q(user: User) -> Q:
 
 def get_matter_for(user: User, pk: int | str) -> Matter:
     """Checked fetch for officers and counting boards: 404 when missing or not theirs."""
-    matter = Matter.objects.select_related("unit").filter(pk=pk).first()
+    matter = Matter.objects.select_related("unit").filter(pk=row_id(pk)).first()
     if matter is None or not can_view_matter(user, matter):
         raise Http404
     return matter
@@ -109,7 +112,7 @@ def get_matter_for(user: User, pk: int | str) -> Matter:
 def get_matter_for_voter(user: User, pk: int | str) -> tuple[Matter, Household]:
     """The matter and the household the user votes for: 404 unless they represent one of its
     community's households (an officer who is no representative has nothing to vote here)."""
-    matter = Matter.objects.select_related("unit").filter(pk=pk).first()
+    matter = Matter.objects.select_related("unit").filter(pk=row_id(pk)).first()
     if matter is None or matter.status == MatterStatus.CONVERTED:
         raise Http404
     household = household_of_voter(user, matter.unit)

@@ -31,6 +31,21 @@ def querystring_base(request: HttpRequest) -> str:
     return f"{encoded}&" if encoded else ""
 
 
+# The largest value of a 64-bit primary key has 19 digits.
+_MAX_ID_DIGITS = 18
+
+
+def row_id(raw: object) -> int | None:
+    """A record id from a URL or a query string, or None when it cannot be one ("abc", "", a
+    number too large for the database): checked fetches then answer 404 instead of crashing."""
+    if isinstance(raw, int):
+        return raw
+    text = str(raw or "")
+    if not text.isdigit() or len(text) > _MAX_ID_DIGITS:
+        return None
+    return int(text)
+
+
 def require(allowed: bool) -> None:
     """Answer 403 when the policy says no (after a checked fetch has already answered 404)."""
     if not allowed:

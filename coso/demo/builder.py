@@ -15,6 +15,8 @@ from django.contrib.auth.hashers import make_password
 from coso.core.audit import acting_as
 from coso.core.text import fold
 from coso.demo.community import build_community
+from coso.demo.consultations import build_consultations
+from coso.demo.conventions import build_conventions
 from coso.demo.disclosure import build_disclosure
 from coso.demo.reports import build_reports
 from coso.plans import actions as plan_actions
@@ -291,6 +293,8 @@ class DemoBuilder:
         self.reload_units()
         build_disclosure(self)
         build_community(self)
+        build_consultations(self)
+        build_conventions(self)
         build_reports(
             central=central,
             province=self.units["Tỉnh Quảng Trị"],

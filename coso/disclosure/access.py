@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
+from coso.core.pages import row_id
 from coso.units.access import MANAGERS, has_role_over, paths_for, subtree_q
 from coso.units.models import Unit, User
 
@@ -49,7 +50,7 @@ def get_disclosure_for(user: User, pk: int | str) -> Disclosure:
     """Checked fetch: the disclosure if the user may read it, else 404."""
     disclosure = (
         Disclosure.objects.select_related("unit", "category", "published_by", "supersedes")
-        .filter(pk=pk)
+        .filter(pk=row_id(pk))
         .first()
     )
     if disclosure is None or not can_view_disclosures(user, disclosure.unit):
@@ -58,14 +59,16 @@ def get_disclosure_for(user: User, pk: int | str) -> Disclosure:
 
 
 def get_file_for(user: User, pk: int | str) -> DisclosureFile:
-    item = DisclosureFile.objects.select_related("disclosure__unit").filter(pk=pk).first()
+    item = DisclosureFile.objects.select_related("disclosure__unit").filter(pk=row_id(pk)).first()
     if item is None or not can_view_disclosures(user, item.disclosure.unit):
         raise Http404
     return item
 
 
 def get_channel_for(user: User, pk: int | str) -> DisclosureChannel:
-    channel = DisclosureChannel.objects.select_related("disclosure__unit").filter(pk=pk).first()
+    channel = (
+        DisclosureChannel.objects.select_related("disclosure__unit").filter(pk=row_id(pk)).first()
+    )
     if channel is None or not can_view_disclosures(user, channel.disclosure.unit):
         raise Http404
     return channel
@@ -83,7 +86,10 @@ def public_disclosures(unit: Unit | None = None) -> QuerySet[Disclosure]:
 def get_public_disclosure(pk: int | str) -> Disclosure:
     """A disclosure as the public sees it: 404 for a draft, as for one that does not exist."""
     disclosure = (
-        public_disclosures().select_related("unit", "category", "supersedes").filter(pk=pk).first()
+        public_disclosures()
+        .select_related("unit", "category", "supersedes")
+        .filter(pk=row_id(pk))
+        .first()
     )
     if disclosure is None:
         raise Http404

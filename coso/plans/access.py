@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from coso.core.pages import row_id
 from coso.units.access import MANAGERS, grants_for, has_role_over, paths_for, subtree_q
 from coso.units.models import Unit, User
 
@@ -77,7 +78,7 @@ def can_view_dashboard(user: User, unit: Unit) -> bool:
 
 
 def get_plan_for(user: User, pk: int | str) -> Plan:
-    plan = Plan.objects.select_related("unit", "parent_plan").filter(pk=pk).first()
+    plan = Plan.objects.select_related("unit", "parent_plan").filter(pk=row_id(pk)).first()
     if plan is None or not can_view_plan(user, plan):
         raise Http404
     return plan
@@ -86,7 +87,7 @@ def get_plan_for(user: User, pk: int | str) -> Plan:
 def get_task_for(user: User, pk: int | str) -> Task:
     task = (
         Task.objects.select_related("plan__unit", "lead_unit", "lead_person", "section")
-        .filter(pk=pk)
+        .filter(pk=row_id(pk))
         .first()
     )
     # The lead person reads the task they lead even without a role over the plan's unit.
@@ -96,7 +97,7 @@ def get_task_for(user: User, pk: int | str) -> Task:
 
 
 def get_evidence_for(user: User, pk: int | str) -> TaskEvidence:
-    evidence = TaskEvidence.objects.select_related("task__plan__unit").filter(pk=pk).first()
+    evidence = TaskEvidence.objects.select_related("task__plan__unit").filter(pk=row_id(pk)).first()
     if evidence is None:
         raise Http404
     task = evidence.task

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from coso.core.pages import row_id
 from coso.units.access import MANAGERS, has_role_over, subtree_q
 from coso.units.models import Unit, User
 
@@ -76,7 +77,9 @@ def usable_forms(user: User, unit: Unit) -> QuerySet[ReportForm]:
 
 def get_requirement_for(user: User, pk: int | str) -> ReportRequirement:
     requirement = (
-        ReportRequirement.objects.select_related("unit", "form", "period").filter(pk=pk).first()
+        ReportRequirement.objects.select_related("unit", "form", "period")
+        .filter(pk=row_id(pk))
+        .first()
     )
     if requirement is None or not can_view_requirement(user, requirement):
         raise Http404
@@ -88,7 +91,7 @@ def get_submission_for(user: User, pk: int | str) -> Submission:
         Submission.objects.select_related(
             "unit", "requirement__unit", "requirement__form", "requirement__period"
         )
-        .filter(pk=pk)
+        .filter(pk=row_id(pk))
         .first()
     )
     if submission is None:
@@ -99,7 +102,7 @@ def get_submission_for(user: User, pk: int | str) -> Submission:
 
 
 def get_attachment_for(user: User, pk: int | str) -> SubmissionAttachment:
-    attachment = SubmissionAttachment.objects.filter(pk=pk).first()
+    attachment = SubmissionAttachment.objects.filter(pk=row_id(pk)).first()
     if attachment is None:
         raise Http404
     get_submission_for(user, attachment.submission_id)
@@ -107,7 +110,7 @@ def get_attachment_for(user: User, pk: int | str) -> SubmissionAttachment:
 
 
 def get_form_for(user: User, pk: int | str) -> ReportForm:
-    form = ReportForm.objects.select_related("owner_unit").filter(pk=pk).first()
+    form = ReportForm.objects.select_related("owner_unit").filter(pk=row_id(pk)).first()
     if form is None or not user.is_authenticated:
         raise Http404
     if form.owner_unit_id is not None and not (

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.http import Http404
 
+from coso.core.pages import row_id
+
 from .models import (
     CommitteeMember,
     FollowAssignment,
@@ -116,7 +118,7 @@ def can_view_audit(user: User, unit: Unit) -> bool:
 
 def get_unit_for(user: User, pk: int | str) -> Unit:
     """Checked fetch: the unit if the user may read it, else 404."""
-    unit = Unit.objects.filter(pk=pk).first()
+    unit = Unit.objects.filter(pk=row_id(pk)).first()
     if unit is None or not can_view_unit(user, unit):
         raise Http404
     return unit
@@ -130,7 +132,7 @@ def can_manage_committee(user: User, unit: Unit) -> bool:
 
 
 def get_committee_for(user: User, pk: int | str) -> SteeringCommittee:
-    committee = SteeringCommittee.objects.select_related("unit").filter(pk=pk).first()
+    committee = SteeringCommittee.objects.select_related("unit").filter(pk=row_id(pk)).first()
     if committee is None or not can_view_unit(user, committee.unit):
         raise Http404
     return committee
@@ -148,7 +150,7 @@ def can_record_follow_up(user: User, assignment: FollowAssignment) -> bool:
 def get_follow_assignment_for(user: User, pk: int | str) -> FollowAssignment:
     assignment = (
         FollowAssignment.objects.select_related("member__user", "member__committee__unit", "unit")
-        .filter(pk=pk)
+        .filter(pk=row_id(pk))
         .first()
     )
     if assignment is None:
@@ -165,7 +167,7 @@ def get_follow_assignment_for(user: User, pk: int | str) -> FollowAssignment:
 
 def get_role_assignment_for(user: User, pk: int | str) -> RoleAssignment:
     """Checked fetch of a role assignment: 404 unless the user may read its unit."""
-    assignment = RoleAssignment.objects.select_related("unit", "user").filter(pk=pk).first()
+    assignment = RoleAssignment.objects.select_related("unit", "user").filter(pk=row_id(pk)).first()
     if assignment is None or not can_view_unit(user, assignment.unit):
         raise Http404
     return assignment
@@ -173,7 +175,11 @@ def get_role_assignment_for(user: User, pk: int | str) -> RoleAssignment:
 
 def get_committee_member_for(user: User, pk: int | str) -> CommitteeMember:
     """Checked fetch of a committee seat: 404 unless the user may read the committee's unit."""
-    member = CommitteeMember.objects.select_related("user", "committee__unit").filter(pk=pk).first()
+    member = (
+        CommitteeMember.objects.select_related("user", "committee__unit")
+        .filter(pk=row_id(pk))
+        .first()
+    )
     if member is None or not can_view_unit(user, member.committee.unit):
         raise Http404
     return member

@@ -61,3 +61,14 @@ def test_the_portal_page_needs_no_script(client, tree):
     html = client.get(reverse("portal:unit", kwargs={"unit_id": tree.village.pk})).content.decode()
     assert "<script" not in html
     assert 'name="viewport"' in html
+
+
+@pytest.mark.django_db
+def test_the_unit_page_takes_the_same_few_queries_however_much_was_published(
+    client, tree, django_assert_max_num_queries
+):
+    # A phone on a slow connection waits for the slowest page: the unit page reads each
+    # section with a fixed number of queries, not one per item.
+    url = reverse("portal:unit", kwargs={"unit_id": tree.village.pk})
+    with django_assert_max_num_queries(20):
+        assert client.get(url).status_code == 200

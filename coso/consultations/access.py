@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from coso.core.pages import row_id
 from coso.units.access import MANAGERS, has_role_over, paths_for, subtree_q
 from coso.units.models import Unit, User
 
@@ -58,7 +59,7 @@ def manageable_paths(user: User) -> list[str]:
 
 
 def get_consultation_for(user: User, pk: int | str) -> Consultation:
-    consultation = Consultation.objects.select_related("unit", "kind").filter(pk=_int(pk)).first()
+    consultation = Consultation.objects.select_related("unit", "kind").filter(pk=row_id(pk)).first()
     if consultation is None or not can_view_consultation(user, consultation):
         raise Http404
     return consultation
@@ -67,7 +68,7 @@ def get_consultation_for(user: User, pk: int | str) -> Consultation:
 def get_section_for(user: User, pk: int | str) -> ConsultationSection:
     section = (
         ConsultationSection.objects.select_related("consultation__unit", "consultation__kind")
-        .filter(pk=_int(pk))
+        .filter(pk=row_id(pk))
         .first()
     )
     if section is None or not can_view_consultation(user, section.consultation):
@@ -76,7 +77,9 @@ def get_section_for(user: User, pk: int | str) -> ConsultationSection:
 
 
 def get_file_for(user: User, pk: int | str) -> ConsultationFile:
-    item = ConsultationFile.objects.select_related("consultation__unit").filter(pk=_int(pk)).first()
+    item = (
+        ConsultationFile.objects.select_related("consultation__unit").filter(pk=row_id(pk)).first()
+    )
     if item is None or not can_view_consultation(user, item.consultation):
         raise Http404
     return item
@@ -85,7 +88,7 @@ def get_file_for(user: User, pk: int | str) -> ConsultationFile:
 def get_comment_for(user: User, pk: int | str) -> Comment:
     comment = (
         Comment.objects.select_related("consultation__unit", "consultation__kind")
-        .filter(pk=_int(pk))
+        .filter(pk=row_id(pk))
         .first()
     )
     if comment is None or not can_view_consultation(user, comment.consultation):
@@ -96,7 +99,7 @@ def get_comment_for(user: User, pk: int | str) -> Comment:
 def get_group_for(user: User, pk: int | str) -> CommentGroup:
     group = (
         CommentGroup.objects.select_related("consultation__unit", "consultation__kind")
-        .filter(pk=_int(pk))
+        .filter(pk=row_id(pk))
         .first()
     )
     if group is None or not can_view_consultation(user, group.consultation):
@@ -114,7 +117,7 @@ def public_consultations(unit: Unit) -> QuerySet[Consultation]:
 
 def get_public_consultation(pk: int | str) -> Consultation:
     consultation = (
-        Consultation.objects.public().select_related("unit", "kind").filter(pk=_int(pk)).first()
+        Consultation.objects.public().select_related("unit", "kind").filter(pk=row_id(pk)).first()
     )
     if consultation is None:
         raise Http404
@@ -125,7 +128,7 @@ def get_public_file(pk: int | str) -> ConsultationFile:
     item = (
         ConsultationFile.objects.select_related("consultation__unit")
         .filter(
-            pk=_int(pk),
+            pk=row_id(pk),
             consultation__status__in=PUBLIC_STATUSES,
             consultation__unit__closed_on__isnull=True,
         )
@@ -138,17 +141,3 @@ def get_public_file(pk: int | str) -> ConsultationFile:
 
 def is_synthesis_public(consultation: Consultation) -> bool:
     return consultation.status == ConsultationStatus.PUBLISHED
-
-
-_MAX_ID = 2**63 - 1
-
-
-def _int(pk: int | str) -> int:
-    """An id from a URL or a form; anything that cannot be a row id answers 404."""
-    try:
-        value = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < value <= _MAX_ID:
-        raise Http404
-    return value

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
+from coso.core.pages import row_id
 from coso.units.access import MANAGERS, has_role_over, paths_for, subtree_q
 from coso.units.models import Unit, UnitKind, User, path_within
 
@@ -20,18 +21,6 @@ from .models import (
     Convention,
     ConventionVersion,
 )
-
-_MAX_ID = 2**63 - 1
-
-
-def _int(pk: int | str) -> int:
-    try:
-        value = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < value <= _MAX_ID:
-        raise Http404
-    return value
 
 
 def commune_of(unit: Unit) -> Unit | None:
@@ -77,7 +66,7 @@ def manageable_paths(user: User) -> list[str]:
 
 
 def get_convention_for(user: User, pk: int | str) -> Convention:
-    convention = Convention.objects.select_related("unit").filter(pk=_int(pk)).first()
+    convention = Convention.objects.select_related("unit").filter(pk=row_id(pk)).first()
     if convention is None or not can_view_convention(user, convention):
         raise Http404
     return convention
@@ -86,7 +75,7 @@ def get_convention_for(user: User, pk: int | str) -> Convention:
 def get_version_for(user: User, pk: int | str) -> ConventionVersion:
     version = (
         ConventionVersion.objects.select_related("convention__unit", "consultation", "matter")
-        .filter(pk=_int(pk))
+        .filter(pk=row_id(pk))
         .first()
     )
     if version is None or not can_view_convention(user, version.convention):
@@ -116,7 +105,7 @@ def get_public_convention(pk: int | str) -> Convention:
     convention = (
         Convention.objects.select_related("unit")
         .filter(
-            pk=_int(pk),
+            pk=row_id(pk),
             unit__closed_on__isnull=True,
             versions__status__in=PUBLIC_VERSION_STATUSES,
         )
@@ -131,7 +120,7 @@ def get_public_version(pk: int | str) -> ConventionVersion:
     version = (
         ConventionVersion.objects.select_related("convention__unit")
         .filter(
-            pk=_int(pk),
+            pk=row_id(pk),
             status__in=PUBLIC_VERSION_STATUSES,
             convention__unit__closed_on__isnull=True,
         )

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from coso.core.pages import row_id
 from coso.units.access import subtree_q
 
 from . import access
@@ -76,7 +77,7 @@ def list_conventions(request: HttpRequest, unit_id: int | None = None) -> QueryS
 )
 def get_convention(request: HttpRequest, convention_id: int) -> Convention:
     user = request.user
-    convention = _readable(user).filter(pk=access._int(convention_id)).first()
+    convention = _readable(user).filter(pk=row_id(convention_id)).first()
     if convention is None:
         return access.get_convention_for(user, convention_id)  # answers 404
     versions = ConventionVersion.objects.order_by("-number")

@@ -38,9 +38,7 @@ _MAX_ID_DIGITS = 18
 def row_id(raw: object) -> int | None:
     """A record id from a URL or a query string, or None when it cannot be one ("abc", "", a
     number too large for the database): checked fetches then answer 404 instead of crashing."""
-    if isinstance(raw, int):
-        return raw
-    text = str(raw or "")
+    text = str(raw) if isinstance(raw, int) else str(raw or "")
     if not text.isdigit() or len(text) > _MAX_ID_DIGITS:
         return None
     return int(text)

@@ -14,6 +14,7 @@ def test_row_id_accepts_only_what_can_be_a_record_id():
     assert row_id(None) is None
     assert row_id("-1") is None
     assert row_id("1" * 30) is None  # beyond a 64-bit key: PostgreSQL would refuse the query
+    assert row_id(10**30) is None
 
 
 @pytest.mark.django_db

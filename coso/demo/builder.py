@@ -291,6 +291,17 @@ class DemoBuilder:
         self.build_demo_people()
         # The practices of the people (disclosure, decisions), in the town of Thanh Miện.
         self.reload_units()
+        town = self.units[places.THANH_MIEN_TOWN]
+        unit_actions.update_contact(
+            town,
+            by=self.officer_of(town),
+            address="Khu 1, thị trấn Thanh Miện",
+            phone="0220 3736 215",
+            feedback_info=(
+                "Tiếp công dân: sáng thứ Năm hằng tuần tại trụ sở Ủy ban nhân dân.\n"
+                "Hòm thư góp ý đặt tại cổng trụ sở và nhà văn hóa các khu dân cư."
+            ),
+        )
         build_disclosure(self)
         build_community(self)
         build_consultations(self)

@@ -144,3 +144,17 @@ def test_the_demo_has_reports_sent_late_missing_and_one_prefilled_from_below(dem
     assert ReportRequirement.objects.filter(unit=province, repeats_yearly=True).exists()
     own = Submission.objects.get(unit=province, requirement__unit__depth=1)
     assert own.is_aggregate and own.status == SubmissionStatus.DRAFT and own.values.exists()
+
+
+def test_the_demo_towns_public_page_says_how_to_send_feedback(demo, client):
+    # given the demo loaded
+    from coso.demo import places
+
+    town = Unit.objects.get(name=places.THANH_MIEN_TOWN)
+
+    # when an anonymous visitor opens the town's public page
+    html = client.get(f"/cong-khai/{town.pk}/").content.decode()
+
+    # then they read what the town disclosed and where to bring their feedback
+    assert "Tiếp công dân: sáng thứ Năm hằng tuần" in html
+    assert "Công khai dự toán ngân sách" in html

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import EmailMessage, get_connection
+from django.db import connection as database
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -27,6 +28,8 @@ from .models import Notification
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+# Any fixed number, the same for every worker: the advisory lock that orders e-mail claims.
+_CLAIM_LOCK_KEY = 7_307_001
 # A notification whose e-mail failed is retried by later runs for this long; older ones are
 # not e-mailed, so a user who adds an address later is not flooded with stale reminders.
 EMAIL_RETRY_WINDOW = dt.timedelta(days=1)
@@ -86,11 +89,17 @@ def absolute_url(path: str) -> str:
 def _claim_unsent(since: dt.datetime) -> dict[int, list[Notification]]:
     """Mark unsent, unread notifications of users with an address as e-mailed, and return them.
 
-    Claiming first (rows locked and skipped by a concurrent run on PostgreSQL; SQLite
-    serialises writers) means two workers never e-mail the same notification.
+    Claiming first means two workers never e-mail the same notification, and claiming one
+    run at a time means a person's notifications are never split between two e-mails: two
+    concurrent scans that skip each other's locked rows would share them out. PostgreSQL
+    takes a transaction-level advisory lock; SQLite's IMMEDIATE transactions already let one
+    writer in at a time.
     """
     by_user: dict[int, list[Notification]] = defaultdict(list)
     with transaction.atomic():
+        if database.vendor == "postgresql":
+            with database.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CLAIM_LOCK_KEY])
         rows = list(
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(

@@ -98,6 +98,9 @@ def _register_routers() -> None:
     from coso.consultations.api import router as consultations_router
     from coso.conventions.api import router as conventions_router
     from coso.disclosure.api import router as disclosure_router
+    from coso.feedback.api import router as feedback_router
+    from coso.inspections.api import router as inspections_router
+    from coso.oversight.api import router as oversight_router
     from coso.plans.api import router as plans_router
     from coso.reports.api import router as reports_router
     from coso.units.api import router as units_router
@@ -109,6 +112,9 @@ def _register_routers() -> None:
     api.add_router("/", community_router)
     api.add_router("/", consultations_router)
     api.add_router("/", conventions_router)
+    api.add_router("/", oversight_router)
+    api.add_router("/", inspections_router)
+    api.add_router("/", feedback_router)
 
 
 _register_routers()

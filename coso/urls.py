@@ -18,6 +18,9 @@ urlpatterns = [
     path("bieu-quyet/", include("coso.community.urls")),
     path("lay-y-kien/", include("coso.consultations.urls")),
     path("huong-uoc/", include("coso.conventions.urls")),
+    path("giam-sat/", include("coso.oversight.urls")),
+    path("kiem-tra/", include("coso.inspections.urls")),
+    path("phan-anh/", include("coso.feedback.urls")),
     path("bang-dieu-khien/", include("coso.dashboard.urls")),
     # The public portal: everything under cong-khai/ is readable without signing in, and
     # nothing else is (coso/core/tests/test_every_url_needs_login.py).
@@ -26,6 +29,7 @@ urlpatterns = [
     path("cong-khai/bieu-quyet/", include("coso.community.public_urls")),
     path("cong-khai/lay-y-kien/", include("coso.consultations.public_urls")),
     path("cong-khai/huong-uoc/", include("coso.conventions.public_urls")),
+    path("cong-khai/phan-anh/", include("coso.feedback.public_urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -208,6 +208,12 @@ COSO_PERIODIC_TASKS = [
     "coso.reports.tasks.send_report_reminders",
     "coso.reports.tasks.roll_over_requirements",
 ]
+# Functions that count what coso recorded for a report (coso.reports.figures), by dotted path.
+COSO_REPORT_FIGURES = [
+    "coso.disclosure.figures.report_figures",
+    "coso.community.figures.report_figures",
+    "coso.feedback.figures.report_figures",
+]
 # Public address of the site, so links in reminder e-mails are absolute (e.g. https://coso.example.vn).
 COSO_BASE_URL = env_str("COSO_BASE_URL", "")
 

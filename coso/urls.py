@@ -21,6 +21,7 @@ urlpatterns = [
     path("giam-sat/", include("coso.oversight.urls")),
     path("kiem-tra/", include("coso.inspections.urls")),
     path("phan-anh/", include("coso.feedback.urls")),
+    path("phan-anh/", include("coso.feedback.insight_urls")),
     path("bang-dieu-khien/", include("coso.dashboard.urls")),
     # The public portal: everything under cong-khai/ is readable without signing in, and
     # nothing else is (coso/core/tests/test_every_url_needs_login.py).

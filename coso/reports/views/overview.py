@@ -15,13 +15,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coso.core.pages import paginate, querystring_base
 from coso.units.access import can_view_unit, get_unit_for, paths_for
 from coso.units.models import Unit, User
 
-from .. import access, actions, aggregate, queries
+from .. import access, actions, aggregate, figures, queries
 from ..models import Indicator, PeriodKind, ReportRequirement
 
 ROWS_PER_PAGE = 50
@@ -314,9 +315,37 @@ def prefill(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("reports:submission", args=[submission.pk]))
 
 
+@login_required
+@require_POST
+def prefill_recorded(request: HttpRequest, pk: int) -> HttpResponse:
+    """Fill the unit's own report with the figures coso recorded (feedback, disclosures …)."""
+    submission = access.get_submission_for(request.user, pk)
+    revision = _int_param(request.POST.get("revision"))
+    try:
+        _, filled = figures.prefill_from_records(submission, by=request.user, revision=revision)
+    except actions.EditConflict as exc:
+        messages.error(request, " ".join(exc.messages))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s figure was filled in from what coso recorded. Check it, then save "
+                "and submit the report.",
+                "%(n)s figures were filled in from what coso recorded. Check them, then save "
+                "and submit the report.",
+                filled,
+            )
+            % {"n": filled},
+        )
+    return redirect(reverse("reports:submission", args=[submission.pk]))
+
+
 urlpatterns: list[URLPattern] = [
     path("yeu-cau/<int:pk>/tinh-hinh-nop/", completeness, name="completeness"),
     path("yeu-cau/<int:pk>/tong-hop/", totals, name="totals"),
     path("xu-huong/", trends, name="trends"),
     path("nop/<int:pk>/tong-hop/", prefill, name="prefill"),
+    path("nop/<int:pk>/so-lieu-ghi-nhan/", prefill_recorded, name="prefill_recorded"),
 ]

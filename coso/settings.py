@@ -212,6 +212,7 @@ COSO_PERIODIC_TASKS = [
 COSO_REPORT_FIGURES = [
     "coso.disclosure.figures.report_figures",
     "coso.community.figures.report_figures",
+    "coso.oversight.figures.report_figures",
     "coso.feedback.figures.report_figures",
 ]
 # Public address of the site, so links in reminder e-mails are absolute (e.g. https://coso.example.vn).

@@ -182,6 +182,10 @@ CACHES = {
 # X-Forwarded-For (coso.core.ratelimit); 0 reads REMOTE_ADDR.
 COSO_TRUSTED_PROXY_COUNT = env_int("COSO_TRUSTED_PROXY_COUNT", 0)
 
+# Public feedback form: posts and tracking-code lookups per client address per 10 minutes.
+COSO_FEEDBACK_SUBMIT_LIMIT = env_int("COSO_FEEDBACK_SUBMIT_LIMIT", 10)
+COSO_FEEDBACK_LOOKUP_LIMIT = env_int("COSO_FEEDBACK_LOOKUP_LIMIT", 60)
+
 # Uploads: evidence files are office documents, PDFs and photos.
 COSO_MAX_UPLOAD_BYTES = env_int("COSO_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = COSO_MAX_UPLOAD_BYTES + 1024 * 1024
@@ -207,12 +211,14 @@ COSO_PERIODIC_TASKS = [
     "coso.plans.tasks.send_reminders",
     "coso.reports.tasks.send_report_reminders",
     "coso.reports.tasks.roll_over_requirements",
+    "coso.inspections.tasks.send_reminders",
 ]
 # Functions that count what coso recorded for a report (coso.reports.figures), by dotted path.
 COSO_REPORT_FIGURES = [
     "coso.disclosure.figures.report_figures",
     "coso.community.figures.report_figures",
     "coso.oversight.figures.report_figures",
+    "coso.inspections.figures.report_figures",
     "coso.feedback.figures.report_figures",
 ]
 # Public address of the site, so links in reminder e-mails are absolute (e.g. https://coso.example.vn).

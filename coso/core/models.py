@@ -83,3 +83,23 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} {self.name}"
+
+
+class RateCount(models.Model):
+    """How many posts one (hashed) client address made in one window of one rate limit.
+
+    Counted with one atomic upsert (coso.core.ratelimit): concurrent posts from the same
+    address are each counted, which a cache's read-then-write increment does not guarantee.
+    """
+
+    bucket = models.CharField(max_length=120, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    # Unix time after which the window is over and the row may be deleted.
+    expires = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate-limit count")
+        verbose_name_plural = _("rate-limit counts")
+
+    def __str__(self) -> str:
+        return f"{self.bucket}: {self.count}"

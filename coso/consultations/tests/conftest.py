@@ -6,7 +6,6 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 
 from coso.consultations import actions
 from coso.consultations.models import (
@@ -22,15 +21,6 @@ SECTIONS = (
     ("Điều 2. Mức đóng góp", "Mỗi hộ đóng góp 500.000 đồng, chia làm hai đợt."),
 )
 PHONE = "0912 345 678"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(db):
-    """The rate limit counts in the cache (a database table): each test starts with no post
-    counted."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def kind(code: str = "commune-decision") -> ConsultationKind:

@@ -1,16 +1,19 @@
-"""A per-address limit on the public comment form (coso.core.ratelimit), kept in the cache."""
+"""A per-address limit on the public comment form (coso.core.ratelimit), counted in the database."""
 
 from __future__ import annotations
 
-from django.core.cache import cache
+import pytest
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
 from coso.consultations.models import Comment
 from coso.consultations.public_views import COMMENT_RATE
+from coso.core.models import RateCount
 from coso.core.ratelimit import RateLimit, client_address
 
 from .conftest import PHONE
+
+pytestmark = pytest.mark.django_db
 
 
 def _post(client, consultation, n: int, address: str = "203.0.113.7"):
@@ -66,13 +69,21 @@ def test_scopes_are_counted_apart():
     assert not comments.hit("10.0.0.2")
 
 
-def test_the_cache_never_holds_an_address_in_clear():
+def test_the_database_never_holds_an_address_in_clear():
     limit = RateLimit("privacy", limit=5, window_seconds=60)
     limit.hit("192.0.2.55", now=1_700_000_000.0)
 
-    key = limit._key("192.0.2.55", 1_700_000_000.0)
-    assert "192.0.2.55" not in key
-    assert cache.get(key) == 1
+    row = RateCount.objects.get()
+    assert "192.0.2.55" not in row.bucket
+    assert row.count == 1
+
+
+def test_finished_windows_are_dropped_when_a_new_one_begins():
+    limit = RateLimit("tidy", limit=5, window_seconds=60)
+    limit.hit("10.0.0.9", now=1_700_000_000.0)
+    limit.hit("10.0.0.9", now=1_700_000_000.0 + 3600)
+
+    assert RateCount.objects.count() == 1
 
 
 def test_behind_a_trusted_proxy_the_forwarded_address_counts():

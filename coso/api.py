@@ -16,8 +16,9 @@ from ninja.security import django_auth
 
 DESCRIPTION = """
 Units, steering committees, plans and tasks, report forms, requirements and submissions,
-disclosures (công khai), households and community decisions, consultations and village
-conventions of coso,
+disclosures (công khai), households and community decisions, consultations, village
+conventions, feedback (phản ánh, kiến nghị, khiếu nại, tố cáo), people's oversight boards and
+inspections of coso,
 under the same permission policy as the
 pages: a role held in a unit reaches its whole subtree; a record you may not read answers 404.
 

@@ -212,6 +212,8 @@ COSO_PERIODIC_TASKS = [
     "coso.reports.tasks.send_report_reminders",
     "coso.reports.tasks.roll_over_requirements",
     "coso.inspections.tasks.send_reminders",
+    "coso.feedback.tasks.send_feedback_reminders",
+    "coso.oversight.tasks.send_reminders",
 ]
 # Functions that count what coso recorded for a report (coso.reports.figures), by dotted path.
 COSO_REPORT_FIGURES = [

@@ -18,6 +18,7 @@ from coso.demo.community import build_community
 from coso.demo.consultations import build_consultations
 from coso.demo.conventions import build_conventions
 from coso.demo.disclosure import build_disclosure
+from coso.demo.feedback import build_feedback
 from coso.demo.inspections import build_inspections
 from coso.demo.oversight import build_oversight
 from coso.demo.reports import build_reports
@@ -307,6 +308,7 @@ class DemoBuilder:
         build_disclosure(self)
         build_community(self)
         build_consultations(self)
+        build_feedback(self)
         build_conventions(self)
         build_oversight(self)
         build_inspections(self)

@@ -14,6 +14,8 @@ SENDER_FIELDS = [
     "sender_phone",
     "sender_email",
     "sender_address",
+    # Set to the sender when they send it signed in: the same person, so the same secret.
+    "created_by",
 ]
 
 auditlog.register(FeedbackKind)
@@ -21,5 +23,6 @@ auditlog.register(FeedbackField)
 auditlog.register(
     Feedback, exclude_fields=["search_text", "updated_at", "unit_path", *SENDER_FIELDS]
 )
-auditlog.register(FeedbackFile)
+# The name and stored path of a file the sender attached may carry the sender's name.
+auditlog.register(FeedbackFile, exclude_fields=["name", "file", "uploaded_by"])
 auditlog.register(FeedbackEvent)

@@ -20,6 +20,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coso.core.models import TimeStampedModel
 from coso.units.models import Unit, path_within
@@ -116,7 +117,7 @@ class Status(models.TextChoices):
     RECEIVED = "received", _("Received")
     IN_PROGRESS = "in_progress", _("Being handled")
     ANSWERED = "answered", _("Answered")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("feedback", "Closed")
     MERGED = "merged", _("Merged into another")
 
 
@@ -220,14 +221,14 @@ class Feedback(TimeStampedModel):
     assigned_at = models.DateTimeField(_("assigned at"), null=True, blank=True)
     merged_into = models.ForeignKey(
         "self",
-        verbose_name=_("merged into"),
+        verbose_name=pgettext_lazy("feedback", "merged into"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="duplicates",
     )
 
-    answer = models.TextField(_("answer"), blank=True, default="")
+    answer = models.TextField(pgettext_lazy("feedback", "answer"), blank=True, default="")
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     answered_by = models.ForeignKey(
@@ -307,7 +308,8 @@ class FeedbackFile(models.Model):
         verbose_name_plural = _("feedback files")
 
     def __str__(self) -> str:
-        return self.name
+        # A sender's file name may carry their name: the audit log shows only its number.
+        return self.name if self.with_answer else f"#{self.pk}"
 
     def get_additional_data(self) -> dict:
         return self.feedback.get_additional_data()
@@ -324,7 +326,7 @@ class EventKind(models.TextChoices):
     PUBLISHED = "published", _("Answer published")
     SENDER_REPLIED = "sender_replied", _("Sender replied")
     REOPENED = "reopened", _("Reopened")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("feedback", "Closed")
 
 
 class FeedbackEvent(models.Model):

@@ -15,7 +15,7 @@ from typing import Any
 from coso.units.models import Unit
 
 # In the order they appear on the unit's page.
-SECTION_APPS = ("disclosure", "consultations", "community", "conventions", "oversight")
+SECTION_APPS = ("disclosure", "consultations", "community", "conventions", "feedback", "oversight")
 
 
 @dataclass(frozen=True)

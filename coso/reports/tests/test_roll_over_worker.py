@@ -116,4 +116,7 @@ def test_the_setting_names_every_periodic_job():
         "coso.plans.tasks.send_reminders",
         "coso.reports.tasks.send_report_reminders",
         ROLL_OVER,
+        "coso.inspections.tasks.send_reminders",
+        "coso.feedback.tasks.send_feedback_reminders",
+        "coso.oversight.tasks.send_reminders",
     ]

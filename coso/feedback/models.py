@@ -270,6 +270,23 @@ class Feedback(TimeStampedModel):
             models.Index(fields=["status", "due_on"], name="feedback_status_due"),
             models.Index(fields=["unit", "status"], name="feedback_unit_status"),
             models.Index(fields=["handler", "status"], name="feedback_handler_status"),
+            # Every column the statistics read (coso.feedback.stats): a year of a subtree is
+            # counted from this index alone, without the wide rows (docs/benchmarks.md).
+            models.Index(
+                fields=[
+                    "received_on",
+                    "unit_path",
+                    "status",
+                    "due_on",
+                    "answered_in_time",
+                    "answered_on",
+                    "reopened_count",
+                    "days_to_answer",
+                    "kind",
+                    "field",
+                ],
+                name="feedback_stats_cover",
+            ),
         ]
 
     def __str__(self) -> str:

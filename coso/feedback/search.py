@@ -223,7 +223,6 @@ def ensure_search_index(using_connection=None) -> bool:
         missing = [name for name in index.SQLITE_TRIGGERS if name not in present]
         if SCOPE_INDEX not in present:
             cursor.execute(index.SQLITE_SCOPE_INDEX)
-            cursor.execute(index.STATS_INDEX)
         if not missing:
             return SCOPE_INDEX not in present
         for name in missing:

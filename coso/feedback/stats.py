@@ -117,22 +117,27 @@ class Statistics:
 
 
 def _counts(day: dt.date, kind_ids: dict[str, int]) -> dict:
-    """The aggregates of one group, as conditional counts: one pass over the rows."""
+    """The aggregates of one group, as conditional counts: one pass over the rows.
+
+    Rows are counted on `received_on` (never null) rather than the primary key: every column
+    read is then in the covering index `feedback_stats_cover`, which the database answers
+    without reading the wide rows (the key is not in that index).
+    """
     return {
-        "received": Count("pk"),
-        "answered": Count("pk", filter=Q(answered_on__isnull=False)),
-        "in_time": Count("pk", filter=Q(answered_in_time=True)),
+        "received": Count("received_on"),
+        "answered": Count("received_on", filter=Q(answered_on__isnull=False)),
+        "in_time": Count("received_on", filter=Q(answered_in_time=True)),
         "overdue": Count(
-            "pk",
+            "received_on",
             filter=Q(answered_in_time=False) | Q(status__in=OPEN_STATUSES, due_on__lt=day),
         ),
-        "waiting_overdue": Count("pk", filter=Q(status__in=OPEN_STATUSES, due_on__lt=day)),
-        "closed": Count("pk", filter=Q(status=Status.CLOSED)),
-        "reopened": Count("pk", filter=Q(reopened_count__gt=0)),
+        "waiting_overdue": Count("received_on", filter=Q(status__in=OPEN_STATUSES, due_on__lt=day)),
+        "closed": Count("received_on", filter=Q(status=Status.CLOSED)),
+        "reopened": Count("received_on", filter=Q(reopened_count__gt=0)),
         "days_total": Sum("days_to_answer"),
         "days_count": Count("days_to_answer"),
-        "complaints": Count("pk", filter=Q(kind_id=kind_ids.get(COMPLAINT, 0))),
-        "denunciations": Count("pk", filter=Q(kind_id=kind_ids.get(DENUNCIATION, 0))),
+        "complaints": Count("received_on", filter=Q(kind_id=kind_ids.get(COMPLAINT, 0))),
+        "denunciations": Count("received_on", filter=Q(kind_id=kind_ids.get(DENUNCIATION, 0))),
     }
 
 

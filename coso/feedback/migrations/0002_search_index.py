@@ -58,15 +58,6 @@ SQLITE_SCOPE_INDEX = """
     CREATE INDEX IF NOT EXISTS feedback_search_scope
     ON feedback_feedback (id, unit_path, sender_user_id, handler_id, received_on)"""
 
-# The statistics read a year of items of a subtree: on SQLite, reading those columns from this
-# index instead of the wide rows makes the root's roll-up over a million items 4-5 times
-# faster (docs/benchmarks.md). Not declared on the model: Django never uses it by name.
-STATS_INDEX = """
-    CREATE INDEX IF NOT EXISTS feedback_stats_cover ON feedback_feedback (
-        received_on, unit_path, status, due_on, answered_in_time, answered_on,
-        reopened_count, days_to_answer, kind_id, field_id
-    )"""
-
 # The 'rebuild' command would read a `head` column the content table does not have: the index
 # is filled with the same expression the triggers use instead.
 SQLITE_FILL = [
@@ -117,7 +108,6 @@ def install(apps, schema_editor):
             *SQLITE_FILL,
             *SQLITE_TRIGGERS.values(),
             SQLITE_SCOPE_INDEX,
-            STATS_INDEX,
         ]
     else:  # other databases search with the plain scan (coso.feedback.search.scan_feedback)
         return

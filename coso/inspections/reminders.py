@@ -9,8 +9,7 @@ when the deadline is near, one when it has passed, one when a corrective action 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.urls import reverse
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from coso.core.dates import format_date
 from coso.core.notifications import Reminder, notify
-from coso.units.models import Role, RoleAssignment
+from coso.units.models import Role, role_holders_by_unit
 
 from .models import CampaignStatus, CorrectiveAction, SelfInspectionReport
 
@@ -27,16 +26,6 @@ from .models import CampaignStatus, CorrectiveAction, SelfInspectionReport
 DUE_SOON_DAYS = 3
 # Who answers for a unit's self-inspection and corrective actions: its own officers.
 OFFICER_ROLES = (Role.UNIT_OFFICER, Role.STEERING_OFFICER)
-
-
-def _officers_by_unit(unit_ids: Iterable[int]) -> dict[int, set[int]]:
-    officers: dict[int, set[int]] = defaultdict(set)
-    rows = RoleAssignment.objects.filter(
-        unit_id__in=set(unit_ids), role__in=OFFICER_ROLES, user__is_active=True
-    ).values_list("unit_id", "user_id")
-    for unit_id, user_id in rows:
-        officers[unit_id].add(user_id)
-    return officers
 
 
 def self_inspection_reminders(on: dt.date) -> Iterator[Reminder]:
@@ -51,7 +40,7 @@ def self_inspection_reminders(on: dt.date) -> Iterator[Reminder]:
         .order_by("pk")
         .values_list("pk", "unit_id", "unit__name", "campaign__title", "campaign__deadline")
     )
-    officers = _officers_by_unit(row[1] for row in pending)
+    officers = role_holders_by_unit((row[1] for row in pending), OFFICER_ROLES)
     for pk, unit_id, unit_name, title, deadline in pending:
         values = {"unit": unit_name, "title": title, "deadline": format_date(deadline)}
         if deadline < on:
@@ -79,7 +68,7 @@ def overdue_action_reminders(on: dt.date) -> Iterator[Reminder]:
         .order_by("pk")
         .values_list("pk", "unit_id", "unit__name", "description", "deadline", "owner_id")
     )
-    officers = _officers_by_unit(row[1] for row in overdue)
+    officers = role_holders_by_unit((row[1] for row in overdue), OFFICER_ROLES)
     for pk, unit_id, unit_name, description, deadline, owner_id in overdue:
         message = _(
             "The corrective action of %(unit)s “%(action)s” is overdue (due %(deadline)s)."

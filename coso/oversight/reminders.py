@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from coso.core.dates import format_date
 from coso.core.notifications import Reminder, notify
-from coso.units.models import Role, RoleAssignment
+from coso.units.models import Role, role_holders_by_unit
 
 from .models import BoardMember, Recommendation
 
@@ -45,11 +45,7 @@ def overdue_recommendation_reminders(on: dt.date) -> Iterator[Reminder]:
         board_id__in={row[2] for row in overdue}, user__isnull=False, user__is_active=True
     ).values_list("board_id", "user_id"):
         members[board_id].add(user_id)
-    officers: dict[int, set[int]] = defaultdict(set)
-    for unit_id, user_id in RoleAssignment.objects.filter(
-        unit_id__in={row[3] for row in overdue}, role__in=OFFICER_ROLES, user__is_active=True
-    ).values_list("unit_id", "user_id"):
-        officers[unit_id].add(user_id)
+    officers = role_holders_by_unit({row[3] for row in overdue}, OFFICER_ROLES)
     for pk, activity_id, board_id, unit_id, board, addressed_to, due in overdue:
         message = _(
             "%(authority)s has not answered the recommendation of %(board)s, expected by %(due)s."

@@ -23,7 +23,14 @@ from django.utils.translation import gettext as _
 
 from coso.core.dates import format_date
 from coso.core.notifications import Reminder, email_notifications, notify
-from coso.units.models import PLANNING_KINDS, Role, RoleAssignment, Unit, User, path_within
+from coso.units.models import (
+    PLANNING_KINDS,
+    Role,
+    Unit,
+    User,
+    path_within,
+    role_holders_by_unit,
+)
 
 from .models import Plan, PlanStatus, Task
 
@@ -72,16 +79,6 @@ def _plan_label(number: str, title: str) -> str:
     return number or f"“{title}”"
 
 
-def _officers_by_unit(unit_ids: Iterable[int], roles: tuple[str, ...]) -> dict[int, set[int]]:
-    officers: dict[int, set[int]] = defaultdict(set)
-    rows = RoleAssignment.objects.filter(
-        unit_id__in=set(unit_ids), role__in=roles, user__is_active=True
-    ).values_list("unit_id", "user_id")
-    for unit_id, user_id in rows:
-        officers[unit_id].add(user_id)
-    return officers
-
-
 def overdue_task_reminders(on: dt.date) -> Iterator[Reminder]:
     """One reminder per (responsible person, overdue task) of issued plans of open units."""
     task_url = _link(("plans:task",))
@@ -94,7 +91,7 @@ def overdue_task_reminders(on: dt.date) -> Iterator[Reminder]:
         )
     )
     for chunk in _chunks(tasks.iterator(chunk_size=BATCH_SIZE)):
-        officers = _officers_by_unit((row[3] for row in chunk), TASK_ROLES)
+        officers = role_holders_by_unit((row[3] for row in chunk), TASK_ROLES)
         leads = set(
             User.objects.filter(
                 pk__in={row[4] for row in chunk if row[4]}, is_active=True
@@ -156,7 +153,7 @@ def missing_plan_reminders(on: dt.date) -> Iterator[Reminder]:
         for unit_id, parent_id, year in own_plans:
             have_parent.add((unit_id, parent_id))
             have_year.add((unit_id, year))
-        officers = _officers_by_unit(child_ids, PLAN_ROLES)
+        officers = role_holders_by_unit(child_ids, PLAN_ROLES)
         for unit_id, path, name in children:
             for pk, _path, year, number, title, due, parent_unit in plans_by_path[
                 path[: -Unit.steplen]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
@@ -23,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from coso.core.dates import format_date
 from coso.core.notifications import Reminder, email_notifications, notify
-from coso.units.models import Role, RoleAssignment
+from coso.units.models import Role, role_holders_by_unit
 
 from .models import Period, Submission, SubmissionStatus
 
@@ -62,16 +61,6 @@ def _submission_link() -> Callable[[int], str]:
     return lambda pk: reverse("reports:submission", args=[pk])
 
 
-def _managers_by_unit(unit_ids: Iterable[int]) -> dict[int, set[int]]:
-    managers: dict[int, set[int]] = defaultdict(set)
-    rows = RoleAssignment.objects.filter(
-        unit_id__in=set(unit_ids), role__in=REPORT_ROLES, user__is_active=True
-    ).values_list("unit_id", "user_id")
-    for unit_id, user_id in rows:
-        managers[unit_id].add(user_id)
-    return managers
-
-
 def _unsent(deadlines: dict[str, dt.date]) -> Iterator[list[tuple]]:
     """Expected submissions not yet sent whose requirement's deadline matches `deadlines`."""
     rows = (
@@ -105,7 +94,7 @@ def _reminders(
     link = _submission_link()
     labels: dict[int, str] = {}
     for chunk in rows:
-        managers = _managers_by_unit(row[1] for row in chunk)
+        managers = role_holders_by_unit((row[1] for row in chunk), REPORT_ROLES)
         for pk, unit_id, unit_name, title, deadline, period_id, *period in chunk:
             recipients = managers.get(unit_id)
             if not recipients:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -217,6 +219,18 @@ class RoleAssignment(TimeStampedModel):
 
     def get_additional_data(self) -> dict:
         return {"unit_path": self.unit.path}
+
+
+def role_holders_by_unit(unit_ids: Iterable[int], roles: Iterable[str]) -> dict[int, set[int]]:
+    """{unit id: ids of the active people holding one of `roles` in that very unit}: whom the
+    reminders of every app tell about a unit's work. One query."""
+    holders: dict[int, set[int]] = defaultdict(set)
+    rows = RoleAssignment.objects.filter(
+        unit_id__in=set(unit_ids), role__in=tuple(roles), user__is_active=True
+    ).values_list("unit_id", "user_id")
+    for unit_id, user_id in rows:
+        holders[unit_id].add(user_id)
+    return holders
 
 
 class SteeringCommittee(TimeStampedModel):

@@ -1,7 +1,9 @@
 """Form pieces every app shares: dd/mm/yyyy dates and turning action errors into field errors."""
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -32,6 +34,12 @@ def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+def flash_validation_error(request: HttpRequest, exc: ValidationError) -> None:
+    """Show an action's refusal as page messages, where no form is left to carry it."""
+    for message in exc.messages:
+        messages.error(request, message)
 
 
 # Django's own messages that its Vietnamese catalogue lacks; listed so ours translates them.

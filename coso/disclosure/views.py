@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coso.core.dates import today
-from coso.core.forms import apply_validation_error
+from coso.core.forms import apply_validation_error, flash_validation_error
 from coso.core.pages import paginate, querystring_base, require
 from coso.reports.exports.common import content_disposition, safe_filename
 from coso.units.access import get_unit_for, paths_for
@@ -40,11 +40,6 @@ CONTENT_FIELDS = ("title", "body", "issued_on", "starts_on", "ends_on", "link")
 def _show_warnings(request: HttpRequest, disclosure: Disclosure) -> None:
     for warning in disclosure.warnings():
         messages.warning(request, warning)
-
-
-def _error_messages(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 # --- List ---------------------------------------------------------------------------------------
@@ -160,7 +155,7 @@ def disclosure_delete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.delete_draft(disclosure, by=user)
     except ValidationError as exc:
-        _error_messages(request, exc)
+        flash_validation_error(request, exc)
         return redirect("disclosure:detail", pk=disclosure.pk)
     messages.success(request, _("The draft was deleted."))
     return redirect(f"{reverse('disclosure:list')}?unit={disclosure.unit_id}")
@@ -209,7 +204,7 @@ def disclosure_publish(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         disclosure = actions.publish(disclosure, by=user)
     except ValidationError as exc:
-        _error_messages(request, exc)
+        flash_validation_error(request, exc)
     else:
         messages.success(request, _("The disclosure was published on the unit's public page."))
         _show_warnings(request, disclosure)
@@ -243,7 +238,7 @@ def file_remove(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.remove_file(item, by=user)
     except ValidationError as exc:
-        _error_messages(request, exc)
+        flash_validation_error(request, exc)
     else:
         messages.success(request, _("The file was removed."))
     return redirect("disclosure:detail", pk=item.disclosure_id)

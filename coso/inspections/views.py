@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coso.core.dates import today
-from coso.core.forms import apply_validation_error
+from coso.core.forms import apply_validation_error, flash_validation_error
 from coso.core.pages import paginate, querystring_base, require
 from coso.units.access import get_unit_for
 from coso.units.models import path_within
@@ -48,11 +48,6 @@ PLAN_FIELDS = ("year", "number", "title", "content", "starts_on", "ends_on")
 REPORTS_PER_PAGE = 50
 
 
-def _flash_errors(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
-
-
 def _apply(request: HttpRequest, form, exc: ValidationError) -> None:
     """Field errors go to the form; a refusal of the whole step (reporting twice) is a message,
     since the form is no longer shown."""
@@ -60,7 +55,7 @@ def _apply(request: HttpRequest, form, exc: ValidationError) -> None:
         apply_validation_error(form, exc)
     else:
         form.add_error(None, exc.messages)
-        _flash_errors(request, exc)
+        flash_validation_error(request, exc)
 
 
 def _serve(field_file, name: str) -> FileResponse:
@@ -211,7 +206,7 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.remove_team_member(member, by=user)
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_validation_error(request, exc)
     else:
         messages.success(request, _("The member was removed from the team."))
     return redirect("inspections:detail", pk=member.plan_id)
@@ -244,7 +239,7 @@ def target_remove(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.remove_target(target, by=user)
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_validation_error(request, exc)
     else:
         messages.success(request, _("The unit was removed from the plan."))
     return redirect("inspections:detail", pk=target.plan_id)
@@ -257,7 +252,7 @@ def _transition(request: HttpRequest, pk: int, action, done: str) -> HttpRespons
     try:
         action(plan, by=user)
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_validation_error(request, exc)
     else:
         messages.success(request, done)
     return redirect("inspections:detail", pk=plan.pk)
@@ -681,7 +676,7 @@ def _campaign_transition(request: HttpRequest, pk: int, action, done: str) -> Ht
     try:
         action(campaign, by=user)
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_validation_error(request, exc)
     else:
         messages.success(request, done)
     return redirect("inspections:campaign", pk=campaign.pk)

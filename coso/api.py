@@ -17,8 +17,8 @@ from ninja.security import django_auth
 DESCRIPTION = """
 Units, steering committees, plans and tasks, report forms, requirements and submissions,
 disclosures (công khai), households and community decisions, consultations, village
-conventions, feedback (phản ánh, kiến nghị, khiếu nại, tố cáo), people's oversight boards and
-inspections of coso,
+conventions, feedback (phản ánh, kiến nghị, khiếu nại, tố cáo), people's oversight boards,
+inspections, and conferences and dialogues (hội nghị, đối thoại) of coso,
 under the same permission policy as the
 pages: a role held in a unit reaches its whole subtree; a record you may not read answers 404.
 
@@ -101,6 +101,7 @@ def _register_routers() -> None:
     from coso.disclosure.api import router as disclosure_router
     from coso.feedback.api import router as feedback_router
     from coso.inspections.api import router as inspections_router
+    from coso.meetings.api import router as meetings_router
     from coso.oversight.api import router as oversight_router
     from coso.plans.api import router as plans_router
     from coso.reports.api import router as reports_router
@@ -116,6 +117,7 @@ def _register_routers() -> None:
     api.add_router("/", oversight_router)
     api.add_router("/", inspections_router)
     api.add_router("/", feedback_router)
+    api.add_router("/", meetings_router)
 
 
 _register_routers()

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "coso.oversight",
     "coso.inspections",
     "coso.feedback",
+    "coso.meetings",
     "coso.portal",
     "coso.dashboard",
     "coso.demo",

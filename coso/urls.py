@@ -22,6 +22,7 @@ urlpatterns = [
     path("kiem-tra/", include("coso.inspections.urls")),
     path("phan-anh/", include("coso.feedback.urls")),
     path("phan-anh/", include("coso.feedback.insight_urls")),
+    path("hoi-nghi/", include("coso.meetings.urls")),
     path("bang-dieu-khien/", include("coso.dashboard.urls")),
     # The public portal: everything under cong-khai/ is readable without signing in, and
     # nothing else is (coso/core/tests/test_every_url_needs_login.py).
@@ -31,6 +32,7 @@ urlpatterns = [
     path("cong-khai/lay-y-kien/", include("coso.consultations.public_urls")),
     path("cong-khai/huong-uoc/", include("coso.conventions.public_urls")),
     path("cong-khai/phan-anh/", include("coso.feedback.public_urls")),
+    path("cong-khai/hoi-nghi/", include("coso.meetings.public_urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -1,0 +1,5 @@
+"""JSON API of meetings: calendar (mounted under /api/v1/ by coso/api.py)."""
+
+from ninja import Router
+
+router = Router(tags=["meetings"])

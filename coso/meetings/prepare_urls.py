@@ -1,0 +1,5 @@
+"""URLs of the meetings app: prepare (composed in urls.py)."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

@@ -223,6 +223,7 @@ COSO_REPORT_FIGURES = [
     "coso.oversight.figures.report_figures",
     "coso.inspections.figures.report_figures",
     "coso.feedback.figures.report_figures",
+    "coso.meetings.figures.report_figures",
 ]
 # Public address of the site, so links in reminder e-mails are absolute (e.g. https://coso.example.vn).
 COSO_BASE_URL = env_str("COSO_BASE_URL", "")

@@ -215,6 +215,8 @@ COSO_PERIODIC_TASKS = [
     "coso.inspections.tasks.send_reminders",
     "coso.feedback.tasks.send_feedback_reminders",
     "coso.oversight.tasks.send_reminders",
+    "coso.meetings.tasks.send_reminders",
+    "coso.meetings.obligation_tasks.send_obligation_reminders",
 ]
 # Functions that count what coso recorded for a report (coso.reports.figures), by dotted path.
 COSO_REPORT_FIGURES = [

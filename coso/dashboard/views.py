@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from coso.core.dates import today
 from coso.inspections.dashboard import dashboard_panel
+from coso.meetings.dashboard import dashboard_panel as meetings_panel
 from coso.plans.access import can_view_dashboard
 from coso.plans.models import Plan
 from coso.reports import queries as report_queries
@@ -163,6 +164,7 @@ def unit_dashboard(request: HttpRequest, unit_id: int) -> HttpResponse:
             "quarter_width": quarter_width,
             "overdue": queries.overdue_tasks(unit, year),
             "inspections_panel": dashboard_panel(unit, on=today()),
+            "meetings_panel": meetings_panel(unit, on=today()),
             "coverage": queries.subordinate_coverage(unit, year),
             "coverage_url": coverage_url(unit, year),
             "page_obj": page,

@@ -20,6 +20,7 @@ from coso.demo.conventions import build_conventions
 from coso.demo.disclosure import build_disclosure
 from coso.demo.feedback import build_feedback
 from coso.demo.inspections import build_inspections
+from coso.demo.meetings import build_meetings
 from coso.demo.oversight import build_oversight
 from coso.demo.reports import build_reports
 from coso.plans import actions as plan_actions
@@ -312,6 +313,7 @@ class DemoBuilder:
         build_conventions(self)
         build_oversight(self)
         build_inspections(self)
+        build_meetings(self)
         build_reports(
             central=central,
             province=self.units["Tỉnh Quảng Trị"],

@@ -9,6 +9,7 @@ from auditlog.registry import auditlog
 
 from .models import (
     AgendaItem,
+    CalendarFeed,
     Candidate,
     Commitment,
     Election,
@@ -32,3 +33,4 @@ auditlog.register(Motion, exclude_fields=["updated_at"])
 auditlog.register(Election, exclude_fields=["updated_at"])
 auditlog.register(Candidate)
 auditlog.register(Commitment, exclude_fields=["updated_at", "unit_path"])
+auditlog.register(CalendarFeed, exclude_fields=["token"])

@@ -1,5 +1,11 @@
-"""URLs of the meetings app: calendar (composed in urls.py)."""
+"""URLs of the meetings app: calendar and obligations (composed in urls.py)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import calendar_views, obligation_views
+
+urlpatterns = [
+    path("lich/", calendar_views.calendar_page, name="calendar"),
+    path("lich/dia-chi-rieng/", calendar_views.calendar_feed_reset, name="calendar_feed_reset"),
+    path("tinh-hinh/", obligation_views.obligation_list, name="obligations"),
+]

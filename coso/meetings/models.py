@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coso.core.models import TimeStampedModel
 from coso.core.text import fold
@@ -457,9 +458,9 @@ class VoteMethod(models.TextChoices):
 
 
 class VoteStatus(models.TextChoices):
-    DRAFT = "draft", _("Not opened")
-    OPEN = "open", _("Voting")
-    CLOSED = "closed", _("Closed")
+    DRAFT = "draft", pgettext_lazy("vote", "Not opened")
+    OPEN = "open", pgettext_lazy("vote", "Voting")
+    CLOSED = "closed", pgettext_lazy("vote", "Closed")
 
 
 class Choice(models.TextChoices):
@@ -623,9 +624,9 @@ class ElectionMark(models.Model):
 
 
 class CommitmentStatus(models.TextChoices):
-    OPEN = "open", _("In progress")
-    DONE = "done", _("Done")
-    DROPPED = "dropped", _("Dropped")
+    OPEN = "open", pgettext_lazy("commitment", "In progress")
+    DONE = "done", pgettext_lazy("commitment", "Done")
+    DROPPED = "dropped", pgettext_lazy("commitment", "Dropped")
 
 
 class CommitmentQuerySet(models.QuerySet):

@@ -15,7 +15,15 @@ from typing import Any
 from coso.units.models import Unit
 
 # In the order they appear on the unit's page.
-SECTION_APPS = ("disclosure", "consultations", "community", "conventions", "feedback", "oversight")
+SECTION_APPS = (
+    "disclosure",
+    "consultations",
+    "community",
+    "conventions",
+    "meetings",
+    "feedback",
+    "oversight",
+)
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,11 @@ STYLES = {
     "item": {"align": "justify", "after": 2, "first_line": 10},
     "result": {"bold": True, "align": "justify", "after": 4, "first_line": 10},
     "note": {"italic": True, "align": "justify", "after": 4, "first_line": 10},
+    "center": {"bold": True, "align": "center", "after": 4},
 }
 
 
-def _header(document: DocxDocument, layout: Layout) -> None:
+def _header(document: DocxDocument, layout: Layout, number_symbol: str = "") -> None:
     left, right = two_columns(document, (70, 95))
     if layout.upper_body:
         first_text(left, layout.upper_body, size=HEADING_SIZE, align="center")
@@ -44,6 +45,8 @@ def _header(document: DocxDocument, layout: Layout) -> None:
     else:
         first_text(left, layout.issuer, size=HEADING_SIZE, bold=True, align="center")
     short_rule(left, 22)
+    if number_symbol:
+        add_text(left, number_symbol, size=HEADING_SIZE, align="center")
     first_text(right, NATIONAL_NAME, size=HEADING_SIZE - 1, bold=True, align="center")
     add_text(right, NATIONAL_MOTTO, size=BODY_SIZE, bold=True, underline=True, align="center")
     short_rule(right, 25)
@@ -98,11 +101,16 @@ def _annex(document: DocxDocument, layout: Layout) -> None:
 
 def minutes_docx(minutes: MinutesDocument) -> bytes:
     """The minutes as a .docx file."""
-    layout = compose_minutes(minutes)
+    return layout_docx(compose_minutes(minutes))
+
+
+def layout_docx(layout: Layout, *, number_symbol: str = "") -> bytes:
+    """Any document composed as a `Layout` (the community's minutes, a meeting's minutes or
+    resolution) as a .docx file; `number_symbol` ("Số: …/NQ-HN") goes under the issuer."""
     document = Document()
     setup_page(document)
     document.core_properties.title = layout.title_for_metadata
-    _header(document, layout)
+    _header(document, layout, number_symbol)
     add_text(document, "", size=8)
     for title in layout.titles:
         add_text(document, title, bold=True, align="center")

@@ -41,13 +41,14 @@ STYLES = {
     "item": paragraph_style("m-item", align=TA_JUSTIFY, after=2, first_line=10 * mm),
     "result": paragraph_style("m-result", bold=True, align=TA_JUSTIFY, after=4, first_line=10 * mm),
     "note": paragraph_style("m-note", italic=True, align=TA_JUSTIFY, after=4, first_line=10 * mm),
+    "center": paragraph_style("m-center", bold=True, align=TA_CENTER, after=4),
 }
 TITLE = paragraph_style("m-title", bold=True, align=TA_CENTER)
 SUBJECT = paragraph_style("m-subject", bold=True, align=TA_CENTER, after=12)
 SUBTITLE = paragraph_style("m-subtitle", italic=True, align=TA_CENTER, after=8)
 
 
-def _header(layout: Layout) -> Table:
+def _header(layout: Layout, number_symbol: str = "") -> Table:
     center13 = paragraph_style("m-h13", size=13, align=TA_CENTER)
     left: list = []
     if layout.upper_body:
@@ -56,6 +57,8 @@ def _header(layout: Layout) -> Table:
         para(layout.issuer, paragraph_style("m-issuer", size=13, bold=True, align=TA_CENTER)),
         HRFlowable(width="35%", thickness=0.6, color=colors.black, spaceBefore=2, spaceAfter=4),
     ]
+    if number_symbol:
+        left.append(para(number_symbol, center13))
     right = [
         para(NATIONAL_NAME, paragraph_style("m-nation", size=12, bold=True, align=TA_CENTER)),
         Paragraph(
@@ -114,8 +117,12 @@ def _signatures(signatures: list[Signature]) -> list:
 
 def minutes_pdf(minutes: MinutesDocument) -> bytes:
     """The minutes as a PDF/A4 file."""
+    return layout_pdf(compose_minutes(minutes))
+
+
+def layout_pdf(layout: Layout, *, number_symbol: str = "") -> bytes:
+    """Any document composed as a `Layout` as a PDF/A4 file, in the DOCX's layout."""
     register_fonts()
-    layout = compose_minutes(minutes)
     out = io.BytesIO()
     document = SimpleDocTemplate(
         out,
@@ -130,7 +137,7 @@ def minutes_pdf(minutes: MinutesDocument) -> bytes:
         initialFontName=FAMILY,
         initialFontSize=14,
     )
-    story: list = [_header(layout), Spacer(1, 14)]
+    story: list = [_header(layout, number_symbol), Spacer(1, 14)]
     story += [para(title, TITLE) for title in layout.titles]
     story.append(para(layout.subject_line, SUBJECT))
     for block in layout.body:

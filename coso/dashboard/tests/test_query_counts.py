@@ -13,8 +13,9 @@ from .conftest import YEAR, make_plan
 
 # session, user, grants, the unit, the notification badge, breadcrumbs, then the page's own
 # (the reports panel: one query when the unit issued no report requirement, as here)
-# 13 for plans and coverage, 4 for the overdue corrective actions of inspections.
-DASHBOARD_QUERIES = 17
+# 13 for plans and coverage, 4 for the overdue corrective actions of inspections, 2 for the
+# overdue commitments of meetings.
+DASHBOARD_QUERIES = 19
 COVERAGE_QUERIES = 11
 
 

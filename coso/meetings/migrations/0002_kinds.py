@@ -9,7 +9,8 @@ def add(apps, schema_editor):
     MeetingKind = apps.get_model("meetings", "MeetingKind")
     for code, values in KIND_DEFAULTS.items():
         MeetingKind.objects.get_or_create(
-            code=str(code), defaults={key: str(v) if hasattr(v, "label") else v for key, v in values.items()}
+            code=str(code),
+            defaults={key: str(v) if hasattr(v, "label") else v for key, v in values.items()},
         )
 
 

@@ -119,4 +119,6 @@ def test_the_setting_names_every_periodic_job():
         "coso.inspections.tasks.send_reminders",
         "coso.feedback.tasks.send_feedback_reminders",
         "coso.oversight.tasks.send_reminders",
+        "coso.meetings.tasks.send_reminders",
+        "coso.meetings.obligation_tasks.send_obligation_reminders",
     ]

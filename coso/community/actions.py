@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 from coso.core.dates import today
 from coso.core.errors import InvalidTransition
 from coso.core.workdays import add_working_days
@@ -78,11 +79,6 @@ MATTER_FIELDS = (
 # Ballot codes avoid letters and digits that read alike (0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 12
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 # --- Households --------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 from coso.core.dates import format_date, today
 from coso.core.errors import InvalidTransition
 from coso.core.uploads import validate_upload
@@ -51,11 +52,6 @@ DISCLOSURE_CATEGORY = "consultation_result"
 
 _PHONE = re.compile(r"^(\+?84|0)\d{8,10}$")
 _PHONE_NOISE = re.compile(r"[\s.\-()]")
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 def _fresh(consultation: Consultation) -> Consultation:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from coso.community.models import DecisionRule, Matter, MatterKind, MatterStatus
 from coso.consultations import actions as consultation_actions
 from coso.consultations.models import Channel, ConsultationKind
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 from coso.core.dates import format_date, today
 from coso.core.errors import InvalidTransition
 from coso.core.workdays import add_working_days
@@ -45,11 +46,6 @@ from .models import (
 CONSULTATION_KIND = "village-convention"
 TEXT_MAX = 100_000
 REASONS_MIN = 10
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 def _label(status: str) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 from coso.core.dates import format_date, today
 from coso.core.errors import InvalidTransition
 from coso.core.uploads import validate_upload
@@ -42,11 +43,6 @@ SAME_LENGTH = object()
 CONTENT_FIELDS = ("title", "body", "issued_on", "starts_on", "ends_on", "link")
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png")
 TITLE_MAX = 500
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 def _published_is_final() -> ValidationError:

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from auditlog.context import auditlog_value
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 from coso.core.dates import today
 from coso.core.notifications import Reminder, notify
 from coso.core.text import fold
@@ -62,11 +63,6 @@ OFFICER_ROLES = (Role.UNIT_OFFICER, Role.STEERING_OFFICER)
 # Roles a handler may hold over the unit: its officers and its own staff (an agency's
 # employees handle what concerns their department).
 HANDLER_ROLES = (Role.ADMIN, Role.STEERING_OFFICER, Role.UNIT_OFFICER, Role.STAFF)
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 @contextmanager

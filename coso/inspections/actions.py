@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 from coso.core.dates import format_date, today
 from coso.core.errors import InvalidTransition
 from coso.core.text import fold
@@ -60,11 +61,6 @@ class ActionSpec:
     description: str
     deadline: dt.date | None
     owner: User | None = None
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 def _status_label(value: str) -> str:

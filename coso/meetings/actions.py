@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import clean_text as _text
+from coso.core.checks import require as _require
 from coso.core.dates import format_date, today
 from coso.core.notifications import Reminder, notify
 from coso.core.text import fold
@@ -73,11 +75,6 @@ NOT_CONVENED_ROLES = (ParticipantRole.GUEST,)
 # --- Helpers ----------------------------------------------------------------------------------
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
-
-
 def _locked(meeting: Meeting) -> Meeting:
     """The meeting as stored now, locked until the end of the transaction."""
     fresh = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -85,20 +82,6 @@ def _locked(meeting: Meeting) -> Meeting:
     fresh.unit = Unit.objects.get(pk=fresh.unit_id)
     fresh.kind = MeetingKind.objects.get(pk=fresh.kind_id)
     return fresh
-
-
-def _text(value: str | None, field: str, *, required: bool = True, max_length: int) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ValidationError({field: _("This field is required.")})
-    if len(value) > max_length:
-        raise ValidationError(
-            {
-                field: _("At most %(max)s characters (this text has %(n)s).")
-                % {"max": max_length, "n": len(value)}
-            }
-        )
-    return value
 
 
 def _require_status(meeting: Meeting, allowed: tuple, message: str) -> None:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import clean_text
+from coso.core.checks import require as _require
 from coso.core.dates import format_date, today
 from coso.core.notifications import Reminder, notify
 from coso.feedback import access as feedback_access
@@ -53,23 +55,8 @@ DIALOGUE_KINDS = (
 )
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
-
-
 def _text(value: str, field: str, *, required: bool = True, limit: int = TEXT_MAX_LENGTH) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ValidationError({field: _("This field is required.")})
-    if len(value) > limit:
-        raise ValidationError(
-            {
-                field: _("At most %(max)s characters (this text has %(n)s).")
-                % {"max": limit, "n": len(value)}
-            }
-        )
-    return value
+    return clean_text(value, field, required=required, max_length=limit)
 
 
 def _locked_meeting(meeting: Meeting) -> Meeting:

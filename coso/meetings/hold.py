@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 from coso.core.dates import format_date, today
 from coso.core.errors import InvalidTransition
 from coso.units.models import User
@@ -33,11 +34,6 @@ from .models import (
 )
 
 CODE_MAX_LENGTH = 12
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 def _label(value: str) -> str:

@@ -73,7 +73,7 @@ def _document(pk: int, document: documents.DocumentName, fmt: str) -> HttpRespon
         raise Http404
     if document == "resolution" and not meeting.kind.has_votes:
         raise Http404
-    content, name = documents.render(meeting, document, fmt)  # type: ignore[arg-type]
+    content, name = documents.render(meeting, document, fmt, public=True)  # type: ignore[arg-type]
     response = HttpResponse(content, content_type=documents.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 from coso.core.dates import today
 from coso.oversight import actions as oversight_actions
 from coso.oversight.composition import composition_problems, staff_problem
@@ -66,11 +67,6 @@ PREPARABLE_STATUSES = (MeetingStatus.DRAFT, MeetingStatus.NOTICED, MeetingStatus
 # The random keys of secret choices stay clear of the small keys a sequence would give.
 _RANDOM_KEY_LOW = 2**40
 _RANDOM_KEY_HIGH = 2**62
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 def _text(value: str, field: str, *, required: bool = True, max_length: int = TEXT_MAX_LENGTH):

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import clean_text
+from coso.core.checks import require as _require
 from coso.core.dates import format_date, month_end, today
 from coso.core.errors import InvalidTransition
 from coso.core.text import fold
@@ -56,11 +58,6 @@ BOARD_FIELDS = (
 )
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
-
-
 def _fresh(board: Board) -> Board:
     """The board as stored now, locked until the end of the transaction."""
     return Board.objects.select_for_update().select_related("unit").get(pk=board.pk)
@@ -71,17 +68,7 @@ def _label(choices, value: str) -> str:
 
 
 def _text(value: str, field: str, *, required: bool = True, max_length: int = TEXT_MAX_LENGTH):
-    value = (value or "").strip()
-    if required and not value:
-        raise ValidationError({field: _("This field is required.")})
-    if len(value) > max_length:
-        raise ValidationError(
-            {
-                field: _("At most %(max)s characters (this text has %(n)s).")
-                % {"max": max_length, "n": len(value)}
-            }
-        )
-    return value
+    return clean_text(value, field, required=required, max_length=max_length)
 
 
 def _not_future(day: dt.date | None, field: str) -> None:

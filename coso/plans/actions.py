@@ -6,12 +6,13 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 from coso.core.dates import today
 from coso.core.errors import InvalidTransition
 from coso.core.uploads import validate_upload
@@ -63,11 +64,6 @@ class Basis:
     citation: str
     kind: str = BasisKind.LEGAL_TEXT
     linked_plan: Plan | None = None
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 def _check_number_free(unit: Unit, number: str, *, exclude_pk: int | None = None) -> None:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 from coso.core.uploads import validate_upload
 from coso.units.models import Unit, User, path_within
 
@@ -53,11 +54,6 @@ class EditConflict(ValidationError):
             ),
             code="conflict",
         )
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 # --- Periods -------------------------------------------------------------------------------------

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from treebeard.exceptions import InvalidMoveToDescendant
 
 from coso.core.audit import acting_as
+from coso.core.checks import require as _require
 
 from . import access
 from .models import (
@@ -24,11 +25,6 @@ from .models import (
     User,
     path_within,
 )
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 @transaction.atomic

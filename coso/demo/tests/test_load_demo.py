@@ -158,3 +158,24 @@ def test_the_demo_towns_public_page_says_how_to_send_feedback(demo, client):
     # then they read what the town disclosed and where to bring their feedback
     assert "Tiếp công dân: sáng thứ Năm hằng tuần" in html
     assert "Công khai dự toán ngân sách" in html
+
+
+def test_the_demo_has_a_conference_held_a_dialogue_announced_and_a_late_commitment(demo, client):
+    from coso.core.dates import today
+    from coso.demo import places
+    from coso.demo.meetings import OVERDUE_COMMITMENT
+    from coso.meetings.models import Commitment, KindCode, Meeting, MeetingStatus
+
+    conference = Meeting.objects.get(kind__code=KindCode.OFFICIALS_CONFERENCE)
+    assert conference.status == MeetingStatus.CLOSED
+    assert conference.year == today().year - 1
+    assert conference.motions.filter(adopted=True).count() == 2
+    assert conference.elections.get().candidates.filter(elected=True).count() == 3
+    assert Commitment.objects.get(text=OVERDUE_COMMITMENT).due_on < today()
+    assert conference.questions.exclude(feedback=None).exists()
+
+    # the town's dialogue is announced on its public page, without signing in
+    town = Unit.objects.get(name=places.THANH_MIEN_TOWN)
+    dialogue = Meeting.objects.get(unit=town, kind__code=KindCode.COMMUNE_DIALOGUE)
+    html = client.get(f"/cong-khai/{town.pk}/").content.decode()
+    assert dialogue.title in html

@@ -15,7 +15,7 @@ from coso.community.documents.pdf import layout_pdf
 from coso.reports.exports.common import ascii_name
 
 from ..models import Meeting
-from .facts import meeting_facts
+from .facts import for_the_public, meeting_facts
 from .minutes import MINUTES_SYMBOL, compose_minutes
 from .resolution import RESOLUTION_SYMBOL, compose_resolution
 
@@ -37,11 +37,17 @@ def filename(meeting: Meeting, document: DocumentName, fmt: Format) -> str:
     return f"{FILE_PREFIXES[document]}-{ascii_name(meeting.title)}.{fmt}"
 
 
-def render(meeting: Meeting, document: DocumentName, fmt: Format) -> tuple[bytes, str]:
-    """The file's bytes and its download name (e.g. "bien-ban-hoi-nghi-2025.docx")."""
+def render(
+    meeting: Meeting, document: DocumentName, fmt: Format, *, public: bool = False
+) -> tuple[bytes, str]:
+    """The file's bytes and its download name (e.g. "bien-ban-hoi-nghi-2025.docx").
+
+    `public`: the copy for the portal, without the attendance list or the askers' names."""
     if document not in DOCUMENTS or fmt not in FORMATS:
         raise ValueError(f"unknown document {document!r} or format {fmt!r}")
     facts = meeting_facts(meeting)
+    if public:
+        facts = for_the_public(facts)
     if document == "minutes":
         layout, symbol = compose_minutes(facts), MINUTES_SYMBOL
     else:

@@ -9,7 +9,7 @@ constants, not gettext strings.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils import timezone
 
@@ -132,6 +132,9 @@ class MeetingFacts:
     questions: list[QuestionLine] = field(default_factory=list)
     commitments: list[CommitmentLine] = field(default_factory=list)
     citation: str = ""
+    # The copy published on the portal (`for_the_public`): no list of those present, no names
+    # of the people who asked.
+    public: bool = False
 
     @property
     def held_at(self) -> dt.datetime:
@@ -260,4 +263,24 @@ def meeting_facts(meeting: Meeting) -> MeetingFacts:
         questions=[_question(q) for q in questions],
         commitments=[_commitment(c) for c in commitments],
         citation=clean(citation),
+    )
+
+
+# Who the public copy still names: those who ran the meeting and sign or count.
+NAMED_IN_PUBLIC = (
+    ParticipantRole.CHAIR,
+    ParticipantRole.PRESIDIUM,
+    ParticipantRole.SECRETARY,
+    ParticipantRole.COUNTING_BOARD,
+)
+
+
+def for_the_public(facts: MeetingFacts) -> MeetingFacts:
+    """The facts as the portal publishes them: a citizen who came to a dialogue or asked a
+    question there is not named on the internet; the figures, decisions and answers stay."""
+    return replace(
+        facts,
+        people=[p for p in facts.people if p.role in NAMED_IN_PUBLIC],
+        questions=[replace(q, asker="") for q in facts.questions],
+        public=True,
     )

@@ -326,6 +326,6 @@ def compose_minutes(facts: MeetingFacts) -> Layout:
         signatures=[Signature("THƯ KÝ", secretary), Signature("CHỦ TRÌ", chair)],
         annex_title=ANNEX_TITLE,
         annex_subtitle=f"(Kèm theo Biên bản {facts.title} ngày {day_text(facts.day)})",
-        annex=_annex(facts) if facts.people else None,
+        annex=_annex(facts) if facts.people and not facts.public else None,
         title_for_metadata=f"{MINUTES_TITLE} - {facts.title}",
     )

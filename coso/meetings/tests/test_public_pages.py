@@ -297,3 +297,37 @@ def test_the_unit_s_portal_page_shows_the_meetings_section(client, dialogue, mon
     page = response.content.decode()
     assert reverse("meetings_public:detail", args=[dialogue.pk]) in page
     assert reverse("meetings_public:unit", args=[dialogue.unit_id]) in page
+
+
+def test_the_public_minutes_name_no_attendee_or_asker_but_the_officers_copy_does(
+    client, dialogue, commune_officer
+):
+    # given the dialogue was held: a citizen came and asked a question in the room
+    came = dialogue.participants.exclude(user=commune_officer).first()
+    dialogue.participants.filter(pk=came.pk).update(checked_in_at=timezone.now())
+    Question.objects.create(
+        meeting=dialogue, asker_name="Lò Văn Hỏi", text="Khi nào có đèn đường?", answer="Quý I."
+    )
+    dialogue.status = MeetingStatus.CLOSED
+    dialogue.minutes_published_at = timezone.now()
+    dialogue.save()
+
+    # when the public downloads the minutes, and the commune officer downloads them inside coso
+    public = client.get(reverse("meetings_public:minutes", args=[dialogue.pk, "pdf"]))
+    client.force_login(commune_officer)
+    internal = client.get(reverse("meetings:document", args=[dialogue.pk, "minutes", "pdf"]))
+
+    # then the question and its answer are public, but not who came or who asked
+    def text(response) -> str:
+        return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+
+    public_text, internal_text = text(public), text(internal)
+    assert "Khi nào có đèn đường?" in public_text and "Quý I." in public_text
+    assert "Lò Văn Hỏi" not in public_text and came.full_name not in public_text
+    assert "Lò Văn Hỏi" in internal_text and came.full_name in internal_text
+
+
+def test_a_noticed_public_meeting_invites_questions_through_the_feedback_form(client, dialogue):
+    page = client.get(reverse("meetings_public:detail", args=[dialogue.pk]))
+
+    assert reverse("feedback_public:send", args=[dialogue.unit_id]) in page.content.decode()

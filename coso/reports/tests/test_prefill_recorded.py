@@ -51,14 +51,14 @@ def test_disclosures_of_the_period_and_subtree_fill_the_report(
 
 def test_typed_figures_stay_when_recorded_ones_are_filled(tree, commune_report, commune_officer):
     actions.save_draft(
-        commune_report, by=commune_officer, values={"citizen-receptions": "12"}, revision=0
+        commune_report, by=commune_officer, values={"steering-meetings": "12"}, revision=0
     )
     commune_report.refresh_from_db()
 
     saved, _ = figures.prefill_from_records(commune_report, by=commune_officer)
 
     values = {v.indicator.code: v.number for v in saved.values.select_related("indicator")}
-    assert values["citizen-receptions"] == 12
+    assert values["steering-meetings"] == 12
 
 
 def test_another_commune_cannot_fill_it(commune_report, other_commune_officer):

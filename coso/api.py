@@ -101,9 +101,12 @@ def _register_routers() -> None:
     from coso.disclosure.api import router as disclosure_router
     from coso.feedback.api import router as feedback_router
     from coso.inspections.api import router as inspections_router
+    from coso.library.api import router as library_router
     from coso.meetings.api import router as meetings_router
     from coso.oversight.api import router as oversight_router
     from coso.plans.api import router as plans_router
+    from coso.propaganda.api import router as propaganda_router
+    from coso.recognition.api import router as recognition_router
     from coso.reports.api import router as reports_router
     from coso.units.api import router as units_router
 
@@ -118,6 +121,9 @@ def _register_routers() -> None:
     api.add_router("/", inspections_router)
     api.add_router("/", feedback_router)
     api.add_router("/", meetings_router)
+    api.add_router("/", library_router)
+    api.add_router("/", propaganda_router)
+    api.add_router("/", recognition_router)
 
 
 _register_routers()

@@ -23,6 +23,9 @@ urlpatterns = [
     path("phan-anh/", include("coso.feedback.urls")),
     path("phan-anh/", include("coso.feedback.insight_urls")),
     path("hoi-nghi/", include("coso.meetings.urls")),
+    path("van-ban/", include("coso.library.urls")),
+    path("tuyen-truyen/", include("coso.propaganda.urls")),
+    path("thi-dua/", include("coso.recognition.urls")),
     path("bang-dieu-khien/", include("coso.dashboard.urls")),
     # The public portal: everything under cong-khai/ is readable without signing in, and
     # nothing else is (coso/core/tests/test_every_url_needs_login.py).
@@ -33,6 +36,7 @@ urlpatterns = [
     path("cong-khai/huong-uoc/", include("coso.conventions.public_urls")),
     path("cong-khai/phan-anh/", include("coso.feedback.public_urls")),
     path("cong-khai/hoi-nghi/", include("coso.meetings.public_urls")),
+    path("cong-khai/mo-hinh/", include("coso.recognition.public_urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -1,0 +1,5 @@
+"""JSON API of the legal library (mounted under /api/v1/)."""
+
+from ninja import Router
+
+router = Router(tags=["library"])

@@ -1,0 +1,1 @@
+"""Which records of this app the audit log follows."""

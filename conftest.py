@@ -20,6 +20,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 
 from coso.units import actions as unit_actions
 from coso.units.models import CommitteePosition, Role, Unit, UnitKind, User
@@ -35,6 +36,11 @@ pytest_plugins = [
 ]
 
 PASSWORD = "Mat-khau-thu-nghiem-2024"
+
+# The live server of the concurrency tests takes 50 clients at once; Django's development
+# server listens with a backlog of 10, and on a loaded machine the kernel then resets the
+# connections it cannot queue. Production runs gunicorn (backlog 2048).
+ThreadedWSGIServer.request_queue_size = 128
 
 # Every persona of the permission matrices, "anonymous" being nobody signed in.
 PERSONAS = (

@@ -337,7 +337,7 @@ def _status_held_for_vote(matter: Matter) -> str:
 
 def _lock(matter: Matter) -> Matter:
     """Re-read the matter under a row lock so that counting and voting do not interleave."""
-    return Matter.objects.select_for_update().select_related("unit").get(pk=matter.pk)
+    return Matter.objects.select_for_update(of=("self",)).select_related("unit").get(pk=matter.pk)
 
 
 def _require_open(matter: Matter) -> None:

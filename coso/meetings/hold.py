@@ -42,7 +42,11 @@ def _label(value: str) -> str:
 
 def _fresh(meeting: Meeting) -> Meeting:
     """The meeting as stored now, locked until the end of the transaction."""
-    return Meeting.objects.select_for_update().select_related("unit", "kind").get(pk=meeting.pk)
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("unit", "kind")
+        .get(pk=meeting.pk)
+    )
 
 
 def meeting_day(meeting: Meeting) -> dt.date:

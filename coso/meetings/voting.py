@@ -94,7 +94,11 @@ def _random_key() -> int:
 
 
 def _lock_meeting(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("unit", "kind").get(pk=meeting.pk)
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("unit", "kind")
+        .get(pk=meeting.pk)
+    )
 
 
 def _lock_motion(motion: Motion) -> Motion:
@@ -102,7 +106,7 @@ def _lock_motion(motion: Motion) -> Motion:
     fresh = Motion.objects.select_related("meeting__unit", "meeting__kind").get(pk=motion.pk)
     _lock_meeting(fresh.meeting)
     return (
-        Motion.objects.select_for_update()
+        Motion.objects.select_for_update(of=("self",))
         .select_related("meeting__unit", "meeting__kind")
         .get(pk=motion.pk)
     )
@@ -112,7 +116,7 @@ def _lock_election(election: Election) -> Election:
     fresh = Election.objects.select_related("meeting__unit", "meeting__kind").get(pk=election.pk)
     _lock_meeting(fresh.meeting)
     return (
-        Election.objects.select_for_update()
+        Election.objects.select_for_update(of=("self",))
         .select_related("meeting__unit", "meeting__kind")
         .get(pk=election.pk)
     )

@@ -60,7 +60,7 @@ BOARD_FIELDS = (
 
 def _fresh(board: Board) -> Board:
     """The board as stored now, locked until the end of the transaction."""
-    return Board.objects.select_for_update().select_related("unit").get(pk=board.pk)
+    return Board.objects.select_for_update(of=("self",)).select_related("unit").get(pk=board.pk)
 
 
 def _label(choices, value: str) -> str:

@@ -18,7 +18,8 @@ DESCRIPTION = """
 Units, steering committees, plans and tasks, report forms, requirements and submissions,
 disclosures (công khai), households and community decisions, consultations, village
 conventions, feedback (phản ánh, kiến nghị, khiếu nại, tố cáo), people's oversight boards,
-inspections, and conferences and dialogues (hội nghị, đối thoại) of coso,
+inspections, conferences and dialogues (hội nghị, đối thoại), the legal library,
+dissemination and training, and emulation campaigns and exemplary models of coso,
 under the same permission policy as the
 pages: a role held in a unit reaches its whole subtree; a record you may not read answers 404.
 

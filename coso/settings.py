@@ -220,6 +220,7 @@ COSO_PERIODIC_TASKS = [
     "coso.oversight.tasks.send_reminders",
     "coso.meetings.tasks.send_reminders",
     "coso.meetings.obligation_tasks.send_obligation_reminders",
+    "coso.propaganda.tasks.send_reminders",
 ]
 # Functions that count what coso recorded for a report (coso.reports.figures), by dotted path.
 COSO_REPORT_FIGURES = [
@@ -229,6 +230,8 @@ COSO_REPORT_FIGURES = [
     "coso.inspections.figures.report_figures",
     "coso.feedback.figures.report_figures",
     "coso.meetings.figures.report_figures",
+    "coso.propaganda.figures.report_figures",
+    "coso.recognition.figures.report_figures",
 ]
 # Public address of the site, so links in reminder e-mails are absolute (e.g. https://coso.example.vn).
 COSO_BASE_URL = env_str("COSO_BASE_URL", "")

@@ -20,8 +20,11 @@ from coso.demo.conventions import build_conventions
 from coso.demo.disclosure import build_disclosure
 from coso.demo.feedback import build_feedback
 from coso.demo.inspections import build_inspections
+from coso.demo.library import build_library
 from coso.demo.meetings import build_meetings
 from coso.demo.oversight import build_oversight
+from coso.demo.propaganda import build_propaganda
+from coso.demo.recognition import build_recognition
 from coso.demo.reports import build_reports
 from coso.plans import actions as plan_actions
 from coso.plans.actions import Basis
@@ -314,6 +317,9 @@ class DemoBuilder:
         build_oversight(self)
         build_inspections(self)
         build_meetings(self)
+        build_library(self)
+        build_propaganda(self)
+        build_recognition(self)
         build_reports(
             central=central,
             province=self.units["Tỉnh Quảng Trị"],

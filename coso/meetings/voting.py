@@ -399,7 +399,7 @@ def board_unit(meeting: Meeting, board_kind: str) -> Unit:
         if unit.kind == UnitKind.COMMUNE:
             return unit
         if unit.kind == UnitKind.RESIDENTIAL:
-            parent = Unit.objects.filter(path=unit.path[: -unit.steplen]).first()
+            parent = unit.parent_unit()
             if parent is not None and parent.kind == UnitKind.COMMUNE:
                 return parent
     raise ValidationError(

@@ -7,6 +7,7 @@ plans.actions, which check the permission and write the audit entry.
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from coso.units.access import get_unit_for, visible_units
 from coso.units.models import Unit, User, path_within
 
 from . import access, actions
+from .legal_bases import link_bases
 from .models import (
     OPEN_STATUSES,
     BasisKind,
@@ -340,15 +342,18 @@ def create_plan(request: HttpRequest, payload: PlanCreateIn) -> Status:
     if payload.parent_plan_id is not None:
         parent_plan = access.get_plan_for(request.user, payload.parent_plan_id)
     data = payload.dict(exclude={"unit_id", "parent_plan_id", "bases", "sections", "title"})
-    plan = actions.create_plan(
-        by=request.user,
-        unit=unit,
-        title=payload.title,
-        parent_plan=parent_plan,
-        bases=[actions.Basis(citation=b.citation, kind=b.kind) for b in payload.bases],
-        sections=[(s.number, s.title, s.body) for s in payload.sections],
-        **data,
-    )
+    with transaction.atomic():
+        plan = actions.create_plan(
+            by=request.user,
+            unit=unit,
+            title=payload.title,
+            parent_plan=parent_plan,
+            bases=[actions.Basis(citation=b.citation, kind=b.kind) for b in payload.bases],
+            sections=[(s.number, s.title, s.body) for s in payload.sections],
+            **data,
+        )
+        # Link each basis to the library text it names by number, as the page does.
+        link_bases(plan.bases.all(), by=request.user)
     return Status(201, _plan_detail(plan.pk))
 
 

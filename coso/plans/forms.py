@@ -267,6 +267,10 @@ class PlanFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("All"))] + PlanStatus.choices, required=False
     )
+    # The id of a library text: only plans citing it (the link on the text's page).
+    legal_text = forms.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
+    )
 
 
 class TaskFilterForm(forms.Form):

@@ -126,6 +126,15 @@ class PlanBasis(models.Model):
         on_delete=models.SET_NULL,
         related_name="cited_by",
     )
+    # The text in the legal library this basis cites (coso.library), when it is there.
+    legal_text = models.ForeignKey(
+        "library.LegalText",
+        verbose_name=_("text in the library"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan_bases",
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:

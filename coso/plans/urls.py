@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import legal_views, views
 
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
     path("tao-moi/", views.plan_create, name="create"),
+    path("can-cap-nhat/", legal_views.stale_plans, name="stale_plans"),
+    path("can-cu/<int:pk>/lien-ket/", legal_views.basis_link, name="basis_link"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/sua/", views.plan_edit, name="edit"),
     path("<int:pk>/them-muc/", views.section_add, name="section_add"),

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 from coso.core.dates import today
 from coso.core.forms import apply_validation_error
 from coso.core.pages import paginate, querystring_base, require
+from coso.library.models import LegalText, current_versions
 from coso.units.access import MANAGERS, can_view_unit, get_unit_for, grants_for, paths_for
 from coso.units.models import Unit, User, path_within
 
@@ -34,7 +36,8 @@ from .forms import (
     TaskFilterForm,
     TaskForm,
 )
-from .models import OPEN_STATUSES, Plan, PlanStatus, Task, TaskStatus
+from .legal_bases import link_bases
+from .models import OPEN_STATUSES, Plan, PlanBasis, PlanStatus, Task, TaskStatus
 from .rollups import carried_tasks, rollups_for_plan
 
 PLAN_FORM_FIELDS = tuple(PlanForm.base_fields)
@@ -90,6 +93,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     plans = access.visible_plans(user).select_related("unit")
     if unit is not None:
         plans = plans.in_subtree(unit)
+    legal_text = None
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
@@ -100,6 +104,12 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             plans = plans.filter(kind=data["kind"])
         if data["status"]:
             plans = plans.filter(status=data["status"])
+        if data["legal_text"]:
+            # Plans with a basis citing this library text (linked from the text's page).
+            legal_text = LegalText.objects.filter(pk=data["legal_text"]).first()
+            plans = plans.filter(
+                pk__in=PlanBasis.objects.filter(legal_text_id=data["legal_text"]).values("plan_id")
+            )
     # Meta.ordering does not apply to grouped queries: order explicitly.
     plans = plans.annotate(
         task_count=Count("tasks"),
@@ -110,6 +120,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "unit": unit,
+        "legal_text": legal_text,
         "units": _filter_unit_choices(user),
         "page_obj": paginate(request, plans),
         "querystring_base": querystring_base(request),
@@ -133,20 +144,23 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     if data is not None and form.is_valid() and sections.is_valid():
         cleaned = form.cleaned_data
         try:
-            plan = actions.create_plan(
-                by=user,
-                unit=cleaned["unit"],
-                title=cleaned["title"],
-                issued_on=cleaned["issued_on"],
-                parent_plan=cleaned["upper_plan"],
-                bases=[actions.Basis(citation=text) for text in cleaned["legal_texts"]],
-                sections=[
-                    (s["number"], s["title"], s["body"])
-                    for s in sections.cleaned_data
-                    if s.get("title")
-                ],
-                **{k: cleaned[k] for k in PLAN_FORM_FIELDS if k not in ("title", "issued_on")},
-            )
+            with transaction.atomic():
+                plan = actions.create_plan(
+                    by=user,
+                    unit=cleaned["unit"],
+                    title=cleaned["title"],
+                    issued_on=cleaned["issued_on"],
+                    parent_plan=cleaned["upper_plan"],
+                    bases=[actions.Basis(citation=text) for text in cleaned["legal_texts"]],
+                    sections=[
+                        (s["number"], s["title"], s["body"])
+                        for s in sections.cleaned_data
+                        if s.get("title")
+                    ],
+                    **{k: cleaned[k] for k in PLAN_FORM_FIELDS if k not in ("title", "issued_on")},
+                )
+                # Link each basis to the library text it names by number.
+                link_bases(plan.bases.all(), by=user)
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
@@ -155,6 +169,15 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     return render(
         request, "plans/plan_form.html", {"form": form, "sections": sections, "unit": unit}
     )
+
+
+def _bases_with_library(plan: Plan) -> list[PlanBasis]:
+    """The plan's bases, each with the library text in force when the one it cites was replaced."""
+    bases = list(plan.bases.select_related("linked_plan", "legal_text", "legal_text__replaced_by"))
+    currents = current_versions([b.legal_text for b in bases])
+    for basis in bases:
+        basis.current_text = currents.get(basis.legal_text_id)  # type: ignore[attr-defined]
+    return bases
 
 
 @login_required
@@ -177,7 +200,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     loose_tasks = [t for items in by_section.values() for t in items]
     context = {
         "plan": plan,
-        "bases": list(plan.bases.select_related("linked_plan")),
+        "bases": _bases_with_library(plan),
         "sections": sections,
         "loose_tasks": loose_tasks,
         "task_count": len(tasks),

@@ -23,6 +23,7 @@ SECTION_APPS = (
     "meetings",
     "feedback",
     "oversight",
+    "recognition",
 )
 
 

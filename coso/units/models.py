@@ -149,6 +149,13 @@ class Unit(MP_Node, TimeStampedModel):
     def ancestor_paths(self) -> list[str]:
         return [self.path[:i] for i in range(self.steplen, len(self.path) + 1, self.steplen)]
 
+    def parent_unit(self) -> Unit | None:
+        """The unit directly above, None at the root: one query (treebeard 8 deprecates
+        get_parent on the node)."""
+        if len(self.path) <= self.steplen:
+            return None
+        return Unit.objects.filter(path=self.path[: -self.steplen]).first()
+
     def ancestors_and_self(self) -> UnitQuerySet:
         return Unit.objects.filter(path__in=self.ancestor_paths()).order_by("depth")
 

@@ -121,4 +121,5 @@ def test_the_setting_names_every_periodic_job():
         "coso.oversight.tasks.send_reminders",
         "coso.meetings.tasks.send_reminders",
         "coso.meetings.obligation_tasks.send_obligation_reminders",
+        "coso.propaganda.tasks.send_reminders",
     ]

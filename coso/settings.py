@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "coso.meetings",
     "coso.propaganda",
     "coso.recognition",
+    "coso.importer",
     "coso.portal",
     "coso.dashboard",
     "coso.demo",

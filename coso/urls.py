@@ -26,6 +26,7 @@ urlpatterns = [
     path("van-ban/", include("coso.library.urls")),
     path("tuyen-truyen/", include("coso.propaganda.urls")),
     path("thi-dua/", include("coso.recognition.urls")),
+    path("nhap-ke-hoach/", include("coso.importer.urls")),
     path("bang-dieu-khien/", include("coso.dashboard.urls")),
     # The public portal: everything under cong-khai/ is readable without signing in, and
     # nothing else is (coso/core/tests/test_every_url_needs_login.py).
